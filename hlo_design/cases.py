@@ -21,7 +21,7 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -148,7 +148,9 @@ class FindingPlace(_Record):
         if value == "model":
             return {}
         if isinstance(value, str):
-            raise ValueError(f"{value!r} is not a place; use `model`, {{quadrant: 1-4}} or {{position: {{form, context}}}}")
+            raise ValueError(
+                f"{value!r} is not a place; use `model`, {{quadrant: 1-4}} or {{position: {{form, context}}}}"
+            )
         return value
 
     @model_validator(mode="after")
@@ -255,17 +257,23 @@ def _reference_errors(case: Case) -> Iterable[str]:
     environments = {e.id for e in case.environments}
     actors = {a.id for a in case.actors}
     sources = {s.id for s in case.sources}
-    tasks = {t.id for t in task_catalogue()}
     for index, activity in enumerate(case.activities):
         if activity.environment not in environments:
             yield f"activities[{index}].environment: {activity.environment!r} is not one of the environments ({', '.join(sorted(environments))})"
     if case.role_map is not None:
+        tasks = {t.id for t in task_catalogue()}
         for index, sticker in enumerate(case.role_map.stickers):
             if sticker.actor not in actors:
                 yield f"role_map.stickers[{index}].actor: {sticker.actor!r} is not one of the actors"
             if sticker.task not in tasks:
                 yield f"role_map.stickers[{index}].task: {sticker.task!r} is not a task of data/role_tasks.yaml"
-    for field, items in (("environments", case.environments), ("actors", case.actors), ("activities", case.activities), ("findings", case.findings)):
+    sourced: tuple[tuple[str, Sequence[Environment | Actor | Activity | Finding]], ...] = (
+        ("environments", case.environments),
+        ("actors", case.actors),
+        ("activities", case.activities),
+        ("findings", case.findings),
+    )
+    for field, items in sourced:
         for index, item in enumerate(items):
             if item.source is not None and item.source not in sources:
                 yield f"{field}[{index}].source: {item.source!r} is not one of the sources ({', '.join(sorted(sources))})"
@@ -396,7 +404,7 @@ def _write_atomically(path: Path, text: str) -> str:
             os.fsync(stream.fileno())
         if path.exists():
             shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

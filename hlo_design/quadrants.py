@@ -30,9 +30,9 @@ from hlo_design.errors import UnknownQuadrantError
 __all__ = [
     "Position",
     "Quadrant",
+    "parse_quadrant",
     "quadrant_by_number",
     "quadrant_weights",
-    "parse_quadrant",
 ]
 
 
@@ -131,6 +131,4 @@ def parse_quadrant(value: str | int) -> Quadrant:
         return Quadrant(value)
     except ValueError:
         names = ", ".join(q.value for q in Quadrant)
-        raise UnknownQuadrantError(
-            f"unknown quadrant {value!r}; use a number 1-4 or one of: {names}"
-        ) from None
+        raise UnknownQuadrantError(f"unknown quadrant {value!r}; use a number 1-4 or one of: {names}") from None

@@ -45,14 +45,14 @@ class ParsedYaml:
 class _NoAliasLoader(yaml.SafeLoader):
     """A SafeLoader that refuses aliases, which is what makes alias bombs possible."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 problem="anchors and aliases (*name) are not allowed in case files; write the value out",
                 problem_mark=event.start_mark,
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def parse_yaml(raw: bytes, file: str) -> ParsedYaml:
@@ -68,7 +68,15 @@ def parse_yaml(raw: bytes, file: str) -> ParsedYaml:
         raise CaseFileError([Problem(file, None, "", "the file is empty; start from `hlo-design new ID`", "empty")])
     if not isinstance(node, MappingNode):
         raise CaseFileError(
-            [Problem(file, _line(node), "", "the document must be a mapping of keys (id: ..., name: ...), not a list or a value", "not_mapping")]
+            [
+                Problem(
+                    file,
+                    _line(node),
+                    "",
+                    "the document must be a mapping of keys (id: ..., name: ...), not a list or a value",
+                    "not_mapping",
+                )
+            ]
         )
     lines: dict[FieldPath, int] = {}
     problems: list[Problem] = []
@@ -82,14 +90,30 @@ def parse_yaml(raw: bytes, file: str) -> ParsedYaml:
 def _decode(raw: bytes, file: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise CaseFileError(
-            [Problem(file, None, "", f"the file is {len(raw):,} bytes; a case file should stay under {MAX_FILE_BYTES:,}", "too_large")]
+            [
+                Problem(
+                    file,
+                    None,
+                    "",
+                    f"the file is {len(raw):,} bytes; a case file should stay under {MAX_FILE_BYTES:,}",
+                    "too_large",
+                )
+            ]
         )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise CaseFileError(
-            [Problem(file, line, "", f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8", "encoding")]
+            [
+                Problem(
+                    file,
+                    line,
+                    "",
+                    f"byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8",
+                    "encoding",
+                )
+            ]
         ) from None
 
 
@@ -118,7 +142,13 @@ def _index_lines(node: Node, path: FieldPath, lines: dict[FieldPath, int], probl
             child_path = (*path, key)
             if key in seen:
                 problems.append(
-                    Problem(file, _line(key_node), format_path(child_path), "this key appears twice in the same mapping; keep one", "duplicate_key")
+                    Problem(
+                        file,
+                        _line(key_node),
+                        format_path(child_path),
+                        "this key appears twice in the same mapping; keep one",
+                        "duplicate_key",
+                    )
                 )
             seen.add(key)
             _index_lines(value_node, child_path, lines, problems, file)

@@ -1,0 +1,43 @@
+# One entry point per job. `make help` lists them.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+
+.PHONY: help run test lint unit browser bench batch chromium clean
+
+help: ## list the jobs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (hlo-design)" > /dev/null
+	touch $(STAMP)
+
+chromium: ## install Debian's Chromium for browser tests and PNG export, if missing
+	@command -v chromium > /dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
+	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
+
+run: $(STAMP) ## set up and start the Voilà workbook on the example cases
+	$(VENV)/bin/hlo-design serve
+
+test: $(STAMP) chromium lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy on the library
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy hlo_design
+
+unit: $(STAMP) ## only the fast library tests
+	$(PY) -m pytest -m "not browser and not notebook"
+
+bench: $(STAMP) chromium ## run the benchmarks and print their ratios
+	for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+
+clean: ## remove generated reports and test artefacts
+	rm -rf reports artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""The ``hlo-design`` command: validate cases, summarise, draw, start new ones.
+
+Bad input never ends in a traceback: every :class:`WorkbookError` is printed
+as its message (file, line, field, fix) and the command exits with 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from hlo_design.cases import load_case
+from hlo_design.config import CASES_DIR
+from hlo_design.errors import CaseFileError, WorkbookError
+from hlo_design.figures import quadrant_map
+from hlo_design.starter import write_starter
+from hlo_design.summary import summarise
+from hlo_design.vocabulary import LANGUAGES, Vocabulary
+
+__all__ = ["main"]
+
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = arguments.command
+    try:
+        return command(arguments)
+    except WorkbookError as error:
+        print(f"hlo-design: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hlo-design", description="Design workbook for hybrid learning environments.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check case files; lists every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.set_defaults(command=_validate)
+
+    summary = commands.add_parser("summary", help="hours per quadrant and per side of each axis")
+    summary.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    summary.add_argument("--format", choices=["table", "json"], default="table")
+    summary.add_argument("--language", choices=LANGUAGES, default="nl")
+    summary.set_defaults(command=_summary)
+
+    figure = commands.add_parser("figure", help="draw the quadrant map as HTML or PNG")
+    figure.add_argument("case", metavar="CASE")
+    figure.add_argument("--out", required=True, type=Path, metavar="FILE", help="ends in .html or .png")
+    figure.add_argument("--language", choices=LANGUAGES, default="nl")
+    figure.set_defaults(command=_figure)
+
+    new = commands.add_parser("new", help="write a starter case file")
+    new.add_argument("id", metavar="ID")
+    new.add_argument("--dir", type=Path, default=CASES_DIR, help="where to write it (default: data/cases)")
+    new.set_defaults(command=_new)
+    return parser
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    failed = 0
+    for path in arguments.paths:
+        try:
+            case = load_case(Path(path))
+        except CaseFileError as error:
+            failed += 1
+            print(str(error), file=sys.stderr)
+        else:
+            print(f"{path}: ok ({len(case.activities)} activities, {len(case.findings)} findings)")
+    if failed:
+        print(f"{failed} of {len(arguments.paths)} files have problems", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _summary(arguments: argparse.Namespace) -> int:
+    case = load_case(arguments.case)
+    result = summarise(case.id, case.activities)
+    if arguments.format == "json":
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    vocabulary = Vocabulary(arguments.language, case.region)
+    print(f"{case.name} ({case.sector}, {case.region})\n")
+    print(result.quadrant_table(vocabulary).to_string())
+    print()
+    print(result.side_table(vocabulary).to_string())
+    return 0
+
+
+def _figure(arguments: argparse.Namespace) -> int:
+    case = load_case(arguments.case)
+    figure = quadrant_map(case, Vocabulary(arguments.language, case.region))
+    out: Path = arguments.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".html":
+        figure.write_html(out, include_plotlyjs=True, full_html=True)
+    elif out.suffix == ".png":
+        os.environ.setdefault("BROWSER_PATH", SYSTEM_CHROMIUM)
+        figure.write_image(out, width=1200, height=900, scale=1)
+    else:
+        raise WorkbookError(f"{out}: unknown figure format {out.suffix!r}; use .html or .png")
+    print(f"wrote {out}")
+    return 0
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    path = write_starter(arguments.id, arguments.dir)
+    print(f"wrote {path}; fill it in and check it with `hlo-design validate {path}`")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

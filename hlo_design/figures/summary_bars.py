@@ -1,0 +1,36 @@
+"""The quadrant summary as bars: weekly hours per quadrant, in the documents' order."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from hlo_design.figures.theme import OKABE_ITO, base_layout
+from hlo_design.summary import QuadrantSummary
+from hlo_design.vocabulary import Vocabulary
+
+__all__ = ["summary_bars"]
+
+_QUADRANT_COLOURS = {1: OKABE_ITO[0], 2: OKABE_ITO[1], 3: OKABE_ITO[2], 4: OKABE_ITO[3]}
+
+
+def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
+    """Horizontal bars of hours per quadrant, labelled with hours and share."""
+    total = summary.total_hours or 1.0
+    ordered = sorted(summary.hours_by_quadrant.items(), key=lambda item: -item[0].number)
+    figure = go.Figure(
+        go.Bar(
+            orientation="h",
+            y=[f"{q.number} · {vocabulary.label(q)}" for q, _ in ordered],
+            x=[h for _, h in ordered],
+            text=[f"{h:g} u · {h / total:.0%}" for _, h in ordered],
+            textposition="auto",
+            marker={
+                "color": [_QUADRANT_COLOURS[q.number] for q, _ in ordered],
+                "pattern": {"shape": ["", "/", ".", "x"]},
+            },
+            hoverinfo="x+y",
+        )
+    )
+    figure.update_xaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
+    figure.update_yaxes(automargin=True, fixedrange=True)
+    return base_layout(figure, title or vocabulary("summary.title", case=summary.case_id), height=360)

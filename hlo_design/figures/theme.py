@@ -1,0 +1,44 @@
+"""Shared look of every figure: the Okabe–Ito palette and projector-sized text.
+
+Okabe & Ito's eight colours stay distinguishable for the common forms of
+colour blindness; we pair colours with marker symbols so that nothing depends
+on colour alone. Font sizes are chosen for a projector at the back of a room.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+__all__ = ["OKABE_ITO", "QUADRANT_TINTS", "SYMBOLS", "base_layout", "safe"]
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+"""Blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black."""
+
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "hexagon", "star", "triangle-down", "cross")
+
+QUADRANT_TINTS = {1: "#DCEBF7", 2: "#FBEBCC", 3: "#D5F0E6", 4: "#F3E1EC"}
+"""Light tints of blue, orange, green and purple behind quadrants 1–4."""
+
+FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
+BASE_FONT_SIZE = 17
+
+
+def base_layout(figure: go.Figure, title: str, height: int = 640) -> go.Figure:
+    """Apply the common title, fonts and margins."""
+    figure.update_layout(
+        title={"text": title, "x": 0.01, "font": {"size": BASE_FONT_SIZE + 5}},
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
+        height=height,
+        margin={"l": 70, "r": 30, "t": 70, "b": 70},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        hoverlabel={"font": {"size": BASE_FONT_SIZE}},
+    )
+    return figure
+
+
+def safe(text: str) -> str:
+    """Escape participant text before it goes into a plotly label (plotly renders some HTML)."""
+    return html.escape(text, quote=True)
