@@ -273,10 +273,10 @@ def _reference_errors(case: Case) -> Iterable[str]:
         ("activities", case.activities),
         ("findings", case.findings),
     )
-    for field, items in sourced:
-        for index, item in enumerate(items):
-            if item.source is not None and item.source not in sources:
-                yield f"{field}[{index}].source: {item.source!r} is not one of the sources ({', '.join(sorted(sources))})"
+    for name, records in sourced:
+        for index, record in enumerate(records):
+            if record.source is not None and record.source not in sources:
+                yield f"{name}[{index}].source: {record.source!r} is not one of the sources ({', '.join(sorted(sources))})"
 
 
 # ---------------------------------------------------------------- loading
