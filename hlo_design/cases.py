@@ -42,7 +42,7 @@ from hlo_design.continuum import ContinuumPosition
 from hlo_design.errors import CaseFileError, Problem, SaveConflictError, UnknownCaseError
 from hlo_design.identifiers import Identifier
 from hlo_design.perspectives import Perspective
-from hlo_design.quadrants import Position, Quadrant, quadrant_by_number
+from hlo_design.quadrants import Position, Quadrant, check_quadrant_number, quadrant_by_number
 from hlo_design.rhythm import Rhythm
 from hlo_design.roles import ActorType, RoleMap, task_catalogue
 from hlo_design.scan import Scan
@@ -139,7 +139,7 @@ class FindingPlace(_Record):
     ``place: {position: {form: 0.4, context: 0.6}}``.
     """
 
-    quadrant: int | None = Field(default=None, ge=1, le=4)
+    quadrant: Annotated[int, AfterValidator(check_quadrant_number)] | None = None
     position: Position | None = None
 
     @model_validator(mode="before")

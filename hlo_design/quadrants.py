@@ -22,14 +22,17 @@ summaries never lose or double-count hours.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from hlo_design.errors import UnknownQuadrantError
 
 __all__ = [
+    "Coordinate",
     "Position",
     "Quadrant",
+    "check_quadrant_number",
     "parse_quadrant",
     "quadrant_by_number",
     "quadrant_weights",
@@ -74,13 +77,23 @@ _NUMBERS = {
 }
 
 
+def _coordinate(value: float) -> float:
+    if not -1.0 <= value <= 1.0:  # also rejects NaN
+        raise ValueError(f"{value:g} is outside [-1, 1]; -1 and 1 are the ends of the axis")
+    return value
+
+
+Coordinate = Annotated[float, AfterValidator(_coordinate)]
+"""A coordinate on one axis of the model, -1 … 1."""
+
+
 class Position(BaseModel):
     """A continuous place in the model; both coordinates lie in [-1, 1]."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    form: float = Field(ge=-1.0, le=1.0, allow_inf_nan=False)
-    context: float = Field(ge=-1.0, le=1.0, allow_inf_nan=False)
+    form: Coordinate
+    context: Coordinate
 
     @property
     def quadrant(self) -> Quadrant | None:
@@ -113,6 +126,13 @@ def quadrant_weights(position: Position) -> dict[Quadrant, float]:
         for participation in form_sides
         for realistic in context_sides
     }
+
+
+def check_quadrant_number(number: int) -> int:
+    """Validator for quadrant numbers typed in case files."""
+    if number not in _NUMBERS.values():
+        raise ValueError(f"{number} is not a quadrant; use 1, 2, 3 or 4 (1 2 on top, 4 3 below)")
+    return number
 
 
 def quadrant_by_number(number: int) -> Quadrant:

@@ -67,7 +67,8 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
             y=y_side * (EDGE - 0.03),
             xanchor="right" if x_side > 0 else "left",
             yanchor="bottom" if y_side > 0 else "top",
-            text=f"<b>{quadrant.number}</b>  {vocabulary.label(quadrant)}",
+            text=f"<b>{quadrant.number}</b>  {_wrap(vocabulary.label(quadrant))}",
+            align="right" if x_side > 0 else "left",
             showarrow=False,
             font={"size": 16, "color": "#333333"},
             bgcolor="rgba(255,255,255,0.75)",
@@ -91,6 +92,16 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
     )
 
 
+def _wrap(text: str, width: int = 24) -> str:
+    """Break a quadrant name over two lines near its middle when it is long."""
+    if len(text) <= width:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - middle), default=None)
+    return text if cut is None else f"{text[:cut]}<br>{text[cut + 1 :]}"
+
+
 def _marker_size(hours: float, largest: float) -> float:
     """Marker diameter in pixels; the *area* grows with hours."""
     if largest <= 0:
@@ -111,7 +122,7 @@ def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], 
                 mode="markers+text",
                 name=safe(environment.name),
                 text=[safe(_short(a.name)) for a in members],
-                textposition="top center",
+                textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(members))],
                 textfont={"size": 14, "color": "#222222"},
                 customdata=[a.id for a in members],
                 hovertext=[_activity_hover(a, environment.name, vocabulary) for a in members],
@@ -127,7 +138,7 @@ def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], 
         )
 
 
-def _short(name: str, limit: int = 28) -> str:
+def _short(name: str, limit: int = 24) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
@@ -187,10 +198,12 @@ def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: V
     whole_model = [labels[f.id] for f in findings if f.place.is_model]
     if whole_model:
         figure.add_annotation(
-            x=0.5,
-            y=-0.11,
+            x=0,
+            y=-0.1,
             xref="paper",
             yref="paper",
+            xanchor="left",
+            yanchor="top",
             showarrow=False,
             text=vocabulary("map.model_findings", labels=", ".join(whole_model)),
             font={"size": 15},
@@ -203,13 +216,14 @@ def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: V
 def _draw_axes(figure: go.Figure, vocabulary: Vocabulary) -> None:
     common = {
         "range": [-EDGE, EDGE],
-        "zeroline": True,
-        "zerolinecolor": "#555555",
-        "zerolinewidth": 2,
+        "zeroline": False,
         "showgrid": False,
         "tickvals": [-1, 0, 1],
         "fixedrange": True,
+        "constrain": "domain",
     }
+    for x0, x1, y0, y1 in ((-EDGE, EDGE, 0, 0), (0, 0, -EDGE, EDGE)):
+        figure.add_shape(type="line", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#555555", "width": 2})
     figure.update_xaxes(
         title={
             "text": f"{vocabulary('axis.context')}: ← {vocabulary('pole.constructed')} · {vocabulary('pole.realistic')} →"

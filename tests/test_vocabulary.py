@@ -1,0 +1,70 @@
+"""The message catalogue: complete in both languages, regional words switch."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import pytest
+
+from hlo_design.continuum import ContinuumPosition
+from hlo_design.levels import Level
+from hlo_design.perspectives import Perspective
+from hlo_design.quadrants import Quadrant
+from hlo_design.rhythm import DayPart, InternshipPattern, Setting, Weekday
+from hlo_design.roles import ActorType, Process, Side
+from hlo_design.scan import ScanGroup
+from hlo_design.vocabulary import _catalogue, Vocabulary
+
+ENUMS: list[type[Enum]] = [
+    Quadrant, Level, Perspective, ContinuumPosition, Process, Side, ActorType, ScanGroup,
+    Setting, Weekday, DayPart, InternshipPattern,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_message_exists_in_every_language(language: str) -> None:
+    """No key is translated in one language only, and every message formats."""
+    vocabulary = Vocabulary(language)
+    for key, entry in _catalogue()["messages"].items():
+        assert language in entry, key
+        vocabulary(key, case="x", name="x", environment="x", hours="1", quadrant="x", label="x", text="x", labels="x")
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)
+@pytest.mark.parametrize(("language", "region"), [("nl", "NL"), ("nl", "VL"), ("en", "NL"), ("en", "VL")])
+def test_every_domain_value_has_a_label(enum: type[Enum], language: str, region: str) -> None:
+    """Each enum member shown to users has a non-empty label."""
+    vocabulary = Vocabulary(language, region)
+    for member in enum:
+        assert vocabulary.label(member).strip()
+
+
+@pytest.mark.parametrize(
+    ("region", "learner", "teacher", "supervisor"),
+    [
+        ("NL", "student", "docent", "werkbegeleider"),  # the Netherlands, MBO
+        ("VL", "leerling", "leerkracht", "mentor"),  # Flanders, secondary vocational
+    ],
+)
+def test_region_switches_the_words(region: str, learner: str, teacher: str, supervisor: str) -> None:
+    """NL and VL read their own words for the same roles."""
+    vocabulary = Vocabulary("nl", region)
+    assert vocabulary.label(ActorType.LEARNER) == learner
+    assert vocabulary.label(ActorType.TEACHER) == teacher
+    assert vocabulary.label(ActorType.SUPERVISOR) == supervisor
+    assert vocabulary.term("routes") == ("BOL/BBL" if region == "NL" else "niet-duaal/duaal")
+
+
+def test_dutch_is_the_default() -> None:
+    assert Vocabulary().label(Quadrant.REALISTIC_PARTICIPATION) == "Toepassen in échte werkpraktijk"
+
+
+@pytest.mark.parametrize(("language", "region"), [("fr", "NL"), ("nl", "BE")])
+def test_unknown_language_or_region_is_refused(language: str, region: str) -> None:
+    with pytest.raises(ValueError, match="not supported"):
+        Vocabulary(language, region)
+
+
+def test_missing_key_names_the_catalogue() -> None:
+    with pytest.raises(KeyError, match=r"messages\.yaml"):
+        Vocabulary()("does.not.exist")
