@@ -15,7 +15,9 @@ from hlo_design.vocabulary import Vocabulary
 
 
 def _activity(form: float, context: float, hours: float, name: str = "a") -> Activity:
-    return Activity(id=name, name=name, environment="e", position=Position(form=form, context=context), hours_per_week=hours)
+    return Activity(
+        id=name, name=name, environment="e", position=Position(form=form, context=context), hours_per_week=hours
+    )
 
 
 def test_hours_add_up_per_quadrant_and_side() -> None:

@@ -1,0 +1,82 @@
+"""Figures: quadrant names on the map, markers sized by hours, participant text escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from hlo_design.cases import Finding, FindingPlace, load_case
+from hlo_design.figures import quadrant_map, summary_bars
+from hlo_design.figures.theme import OKABE_ITO
+from hlo_design.summary import summarise
+from hlo_design.vocabulary import Vocabulary
+from tests.conftest import EXAMPLE_CASES
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def _annotation_texts(figure: object) -> str:
+    return " ".join(a.text for a in figure.layout.annotations)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("case_id", EXAMPLE_CASES)
+def test_map_names_and_numbers_the_quadrants(case_id: str) -> None:
+    """All four quadrant names and numbers are on the plot, in Dutch."""
+    figure = quadrant_map(load_case(case_id))
+    texts = _annotation_texts(figure).replace("<br>", " ")
+    for number, name in [
+        (1, "Aanleren van kennis en vaardigheden"),
+        (2, "Ontwikkelen van kritisch, reflectief werkgedrag"),
+        (3, "Toepassen in échte werkpraktijk"),
+        (4, "Oefenen in up-to-date, veilige omgeving"),
+    ]:
+        assert f"<b>{number}</b>  {name}" in texts
+    assert "Leercontext" in figure.layout.xaxis.title.text
+    assert "Leervorm" in figure.layout.yaxis.title.text
+
+
+def test_map_in_english() -> None:
+    figure = quadrant_map(load_case("zorg"), Vocabulary("en"))
+    assert "Applying in real" in _annotation_texts(figure)
+
+
+def test_markers_grow_with_hours_and_use_the_safe_palette() -> None:
+    case = load_case("servicemedewerker")
+    figure = quadrant_map(case)
+    activity_traces = [t for t in figure.data if t.customdata is not None]
+    hours = {a.id: a.hours_per_week for a in case.activities}
+    for trace in activity_traces:
+        assert trace.marker.color in OKABE_ITO
+        pairs = sorted(zip((hours[i] for i in trace.customdata), trace.marker.size, strict=True))
+        assert [size for _, size in pairs] == sorted(size for _, size in pairs)
+    assert sum(len(t.customdata) for t in activity_traces) == len(case.activities)
+
+
+def test_findings_are_numbered_markers_and_model_findings_are_listed() -> None:
+    case = load_case("zorg")
+    figure = quadrant_map(case)
+    findings_trace = next(t for t in figure.data if t.name == "Bevindingen")
+    placed = [f for f in case.findings if not f.place.is_model]
+    assert len(findings_trace.x) == len(placed)
+    assert list(findings_trace.text) == [f.label for f in placed]
+
+
+def test_participant_text_is_escaped() -> None:
+    """A hostile finding or activity name never reaches plotly as live HTML."""
+    case = load_case("zorg")
+    hostile = case.model_copy(
+        update={
+            "name": HOSTILE,
+            "findings": [Finding(id="x", label="1", text=HOSTILE, place=FindingPlace(quadrant=2))],
+            "activities": [case.activities[0].model_copy(update={"name": HOSTILE})],
+        }
+    )
+    figure_json = quadrant_map(hostile).to_json()
+    assert "<img" not in figure_json
+    assert "&lt;img src=x onerror=alert(1)&gt;" in figure_json
+
+
+def test_summary_bars_show_every_quadrant() -> None:
+    summary = summarise("zorg", load_case("zorg").activities)
+    figure = summary_bars(summary, Vocabulary())
+    assert len(figure.data[0].y) == 4
+    assert all("%" in text for text in figure.data[0].text)
