@@ -71,7 +71,9 @@ def test_example_cases_are_valid(case_id: str) -> None:
     """The bundled cases load and carry activities, findings and actors."""
     case = load_case(case_id)
     assert case.id == case_id
-    assert case.activities and case.findings and case.actors
+    assert case.activities
+    assert case.findings
+    assert case.actors
     assert {q.number for a in case.activities if (q := a.quadrant)} == {1, 2, 3, 4}
 
 
@@ -79,7 +81,7 @@ def test_case_reference_by_id_and_path(minimal_case_file: Path) -> None:
     """CASE is an id from data/cases/ or a path to a .yaml file."""
     assert find_case_file("zorg").name == "zorg.yaml"
     assert find_case_file(minimal_case_file) == minimal_case_file
-    with pytest.raises(UnknownCaseError, match="known cases: .*zorg"):
+    with pytest.raises(UnknownCaseError, match=r"known cases: .*zorg"):
         find_case_file("bestaat-niet")
     with pytest.raises(UnknownCaseError, match="no such case file"):
         find_case_file("elders/bestaat-niet.yaml")

@@ -13,7 +13,7 @@ from hlo_design.quadrants import Quadrant
 from hlo_design.rhythm import DayPart, InternshipPattern, Setting, Weekday
 from hlo_design.roles import ActorType, Process, Side
 from hlo_design.scan import ScanGroup
-from hlo_design.vocabulary import _catalogue, Vocabulary
+from hlo_design.vocabulary import Vocabulary, _catalogue
 
 ENUMS: list[type[Enum]] = [
     Quadrant, Level, Perspective, ContinuumPosition, Process, Side, ActorType, ScanGroup,
