@@ -1,4 +1,4 @@
-"""Every user-facing word, from one message catalogue (``data/messages.yaml``).
+"""Every user-facing word, from one message catalogue (``data/messages/*.yaml``).
 
 The interface and reports speak Dutch by default and English on request.
 The *region* (NL or VL) switches the words that differ between the
@@ -27,10 +27,21 @@ LANGUAGES: tuple[Language, ...] = ("nl", "en")
 REGIONS: tuple[Region, ...] = ("NL", "VL")
 
 
+Catalogue = dict[str, dict[str, dict[str, str]]]
+
+
 @cache
-def _catalogue(path: Path = DATA_DIR / "messages.yaml") -> dict[str, dict[str, dict[str, str]]]:
-    loaded: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return loaded
+def _catalogue(directory: Path = DATA_DIR / "messages") -> Catalogue:
+    """All message files merged; one file per part of the workbook, no key defined twice."""
+    merged: Catalogue = {"terms": {}, "messages": {}}
+    for path in sorted(directory.glob("*.yaml")):
+        part: Catalogue = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for section, entries in part.items():
+            clash = merged[section].keys() & entries.keys()
+            if clash:
+                raise ValueError(f"{path}: {section} {sorted(clash)} are defined in another message file too")
+            merged[section].update(entries)
+    return merged
 
 
 class Vocabulary:
