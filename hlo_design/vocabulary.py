@@ -70,7 +70,7 @@ class Vocabulary:
             template = _catalogue()["messages"][key][self.language]
         except KeyError:
             raise KeyError(
-                f"message {key!r} is missing from data/messages.yaml for language {self.language!r}"
+                f"message {key!r} is missing from data/messages/ for language {self.language!r}"
             ) from None
         words = {name: self.term(name) for name in _catalogue()["terms"]}
         return template.format(**words, **fields)
