@@ -69,9 +69,7 @@ class Vocabulary:
         try:
             template = _catalogue()["messages"][key][self.language]
         except KeyError:
-            raise KeyError(
-                f"message {key!r} is missing from data/messages/ for language {self.language!r}"
-            ) from None
+            raise KeyError(f"message {key!r} is missing from data/messages/ for language {self.language!r}") from None
         words = {name: self.term(name) for name in _catalogue()["terms"]}
         return template.format(**words, **fields)
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from hlo_design.figures.theme import OKABE_ITO, base_layout
+from hlo_design.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, base_layout
 from hlo_design.summary import QuadrantSummary
 from hlo_design.vocabulary import Vocabulary
 
 __all__ = ["summary_bars"]
 
-_QUADRANT_COLOURS = {1: OKABE_ITO[0], 2: OKABE_ITO[1], 3: OKABE_ITO[2], 4: OKABE_ITO[3]}
-
 
 def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
-    """Horizontal bars of hours per quadrant, labelled with hours and share."""
+    """Horizontal bars of hours per quadrant (1 on top), labelled with hours and share."""
     total = summary.total_hours or 1.0
     ordered = sorted(summary.hours_by_quadrant.items(), key=lambda item: -item[0].number)
     figure = go.Figure(
@@ -22,11 +20,11 @@ def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str
             orientation="h",
             y=[f"{q.number} · {vocabulary.label(q)}" for q, _ in ordered],
             x=[h for _, h in ordered],
-            text=[f"{h:g} u · {h / total:.0%}" for _, h in ordered],
+            text=[vocabulary("summary.bar_text", hours=f"{h:g}", share=f"{h / total:.0%}") for _, h in ordered],
             textposition="auto",
             marker={
-                "color": [_QUADRANT_COLOURS[q.number] for q, _ in ordered],
-                "pattern": {"shape": ["", "/", ".", "x"]},
+                "color": [QUADRANT_COLOURS[q.number] for q, _ in ordered],
+                "pattern": {"shape": [QUADRANT_PATTERNS[q.number] for q, _ in ordered]},
             },
             hoverinfo="x+y",
         )

@@ -11,7 +11,16 @@ import html
 
 import plotly.graph_objects as go
 
-__all__ = ["OKABE_ITO", "QUADRANT_TINTS", "SYMBOLS", "base_layout", "safe"]
+__all__ = [
+    "OKABE_ITO",
+    "QUADRANT_COLOURS",
+    "QUADRANT_PATTERNS",
+    "QUADRANT_TINTS",
+    "SYMBOLS",
+    "base_layout",
+    "discrete_colourscale",
+    "safe",
+]
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 """Blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow, black."""
@@ -20,6 +29,12 @@ SYMBOLS = ("circle", "diamond", "square", "triangle-up", "hexagon", "star", "tri
 
 QUADRANT_TINTS = {1: "#DCEBF7", 2: "#FBEBCC", 3: "#D5F0E6", 4: "#F3E1EC"}
 """Light tints of blue, orange, green and purple behind quadrants 1–4."""
+
+QUADRANT_COLOURS = {1: OKABE_ITO[0], 2: OKABE_ITO[1], 3: OKABE_ITO[2], 4: OKABE_ITO[3]}
+"""Full colours of quadrants 1–4 for bars; the tints above are their light versions."""
+
+QUADRANT_PATTERNS = {1: "", 2: "/", 3: ".", 4: "x"}
+"""Bar fill patterns per quadrant, so the quadrants differ without colour too."""
 
 FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 BASE_FONT_SIZE = 17
@@ -42,3 +57,12 @@ def base_layout(figure: go.Figure, title: str, height: int = 640) -> go.Figure:
 def safe(text: str) -> str:
     """Escape participant text before it goes into a plotly label (plotly renders some HTML)."""
     return html.escape(text, quote=True)
+
+
+def discrete_colourscale(colours: list[str]) -> list[tuple[float, str]]:
+    """A plotly colour scale that maps integer codes 0..n-1 onto ``colours`` in flat bands."""
+    n = len(colours)
+    scale: list[tuple[float, str]] = []
+    for index, colour in enumerate(colours):
+        scale += [(index / n, colour), ((index + 1) / n, colour)]
+    return scale
