@@ -12,15 +12,16 @@ from __future__ import annotations
 from enum import Enum
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hlo_design.config import DATA_DIR
 from hlo_design.identifiers import Identifier
 from hlo_design.levels import Level
 
-__all__ = ["ActorType", "Process", "RoleMap", "Side", "Sticker", "Task", "task_catalogue"]
+__all__ = ["ActorType", "Location", "Process", "RoleMap", "Side", "Sticker", "Task", "task_catalogue"]
 
 
 class Process(Enum):
@@ -71,6 +72,10 @@ _SIDES = {
 }
 
 
+Location = Literal["shop_floor", "towards_shop_floor"]
+"""Where a training-and-guiding task happens: *op de werkvloer*, or *binnen het bedrijf en naar de werkvloer toe*."""
+
+
 class Task(BaseModel):
     """A task on the role map, done with or without learners present."""
 
@@ -81,6 +86,16 @@ class Task(BaseModel):
     with_students: bool
     text_nl: str
     text_en: str
+    location: Location | None = None
+    """Only for training-and-guiding tasks: the documents find that who guides depends on where."""
+
+    @model_validator(mode="after")
+    def _location_only_when_guiding(self) -> Task:
+        if self.location is not None and self.process is not Process.TRAINING_AND_GUIDING:
+            raise ValueError(
+                f"task {self.id!r}: location is only for {Process.TRAINING_AND_GUIDING.value} tasks (got {self.location!r} on {self.process.value})"
+            )
+        return self
 
 
 class Sticker(BaseModel):

@@ -1,0 +1,1 @@
+"""The phases a learning community goes through; each module backs one notebook."""

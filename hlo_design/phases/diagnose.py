@@ -1,0 +1,178 @@
+"""The diagnosis phase: what the notebook ``01_diagnose.ipynb`` shows and what its report holds.
+
+Six parts, in meeting order: situation sketch, inventory of learning
+activities, findings in the model, HLO scan, role map and the report. Every
+part exists twice — live (widgets and figures for the meeting) and on paper
+(a report section) — built from the same functions, so the report says what
+the meeting saw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from markupsafe import Markup
+
+from hlo_design.cases import Case
+from hlo_design.figures import quadrant_map, summary_bars
+from hlo_design.figures.continuum import continuum_strip
+from hlo_design.figures.environments import environment_comparison
+from hlo_design.figures.rhythm import rhythm_grid
+from hlo_design.figures.role_map import role_heatmap, side_share_bars
+from hlo_design.figures.scan import disagreement_heatmap, scan_comparison
+from hlo_design.phases.situation import situation_html
+from hlo_design.report import ReportSection, figure_html, render_report, table_html, write_report
+from hlo_design.rolemap import analyse_role_map, explain
+from hlo_design.scan import coherence_warnings, largest_disagreements, latest_scans, warning_text
+from hlo_design.summary import summarise
+from hlo_design.vocabulary import Vocabulary
+from hlo_design.widgets.findings import describe_place
+
+__all__ = [
+    "DEFAULT_OVERLOAD_THRESHOLD",
+    "diagnosis_report",
+    "diagnosis_sections",
+    "disagreement_lines",
+    "findings_table",
+    "report_path",
+    "scan_warning_lines",
+    "write_diagnosis_report",
+]
+
+DEFAULT_OVERLOAD_THRESHOLD = 0.4
+"""An actor on 40% or more of all role-map tasks is flagged as carrying too much."""
+
+
+def findings_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
+    """Findings in report order: label, text, place in the model, perspectives they call for."""
+    v = vocabulary
+    rows = [
+        {
+            v("findings.label"): finding.label or str(index),
+            v("findings.text"): finding.text,
+            v("findings.place"): describe_place(finding.place, v),
+            v("findings.perspectives"): ", ".join(v.label(p) for p in finding.perspectives) or "—",
+        }
+        for index, finding in enumerate(case.findings, start=1)
+    ]
+    return pd.DataFrame(
+        rows, columns=[v("findings.label"), v("findings.text"), v("findings.place"), v("findings.perspectives")]
+    )
+
+
+def disagreement_lines(case: Case, vocabulary: Vocabulary, n: int = 3) -> list[str]:
+    """The cells of the latest scans where the groups lie furthest apart, in words."""
+    v = vocabulary
+    lines = []
+    for level, perspective, spread, positions in largest_disagreements(case.scans, n):
+        if spread == 0:
+            continue
+        answers = "; ".join(f"{v.label(group)}: {v.label(position)}" for group, position in positions.items())
+        lines.append(
+            v(
+                "diagnose.disagreement",
+                level=v.label(level),
+                perspective=v.label(perspective),
+                spread=spread,
+                answers=answers,
+            )
+        )
+    return lines
+
+
+def scan_warning_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
+    """Coherence warnings of each group's latest scan, prefixed with the group."""
+    return [
+        f"{vocabulary.label(group)}: {warning_text(warning, vocabulary)}"
+        for group, scan in latest_scans(case.scans).items()
+        for warning in coherence_warnings(scan)
+    ]
+
+
+def diagnosis_sections(
+    case: Case, vocabulary: Vocabulary, *, overload_threshold: float = DEFAULT_OVERLOAD_THRESHOLD
+) -> list[ReportSection]:
+    """The report's chapters, from the same builders as the live notebook."""
+    v = vocabulary
+    summary = summarise(case.id, case.activities)
+    situation: list[Markup] = [Markup(situation_html(case, v))]  # noqa: S704 - situation_html escapes every value
+    if case.continuum:
+        situation.append(figure_html(continuum_strip(case.continuum.position, v)))
+    if case.rhythm:
+        situation.append(figure_html(rhythm_grid(case.rhythm, v)))
+    sections = [
+        ReportSection(v("diagnose.situation"), "situatieschets", v("diagnose.situation.intro"), situation),
+        ReportSection(
+            v("diagnose.inventory"), "inventaris", v("diagnose.inventory.intro"),
+            [figure_html(quadrant_map(case, v)), figure_html(summary_bars(summary, v)),
+             table_html(summary.side_table(v)), figure_html(environment_comparison(case, v))],
+        ),
+        ReportSection(
+            v("diagnose.findings"), "bevindingen", v("diagnose.findings.intro"),
+            [table_html(findings_table(case, v), index=False)],
+        ),
+    ]  # fmt: skip
+    if case.scans:
+        latest = list(latest_scans(case.scans).values())
+        sections.append(
+            ReportSection(
+                v("diagnose.scan"), "hlo-scan", v("diagnose.scan.intro"),
+                [figure_html(scan_comparison(latest, v)), figure_html(disagreement_heatmap(latest, v))],
+                items=[*disagreement_lines(case, v), *scan_warning_lines(case, v)],
+            )
+        )  # fmt: skip
+    if case.role_map and case.role_map.stickers:
+        analysis = analyse_role_map(case, overload_threshold)
+        sections.append(
+            ReportSection(
+                v("diagnose.roles"), "rollen", v("diagnose.roles.intro"),
+                [figure_html(role_heatmap(case, v)), figure_html(side_share_bars(case, v))],
+                items=explain(analysis, v),
+                notes=[v("diagnose.roles.illustrative")] if case.role_map.illustrative else [],
+            )
+        )  # fmt: skip
+    sections.append(
+        ReportSection(
+            v("diagnose.to_design"), "naar-ontwerp", v("diagnose.to_design.intro"), items=_design_inputs(case, v)
+        )
+    )
+    return sections
+
+
+def _design_inputs(case: Case, vocabulary: Vocabulary) -> Sequence[str]:
+    """Per perspective, the findings that call for it: the agenda of the design phase."""
+    lines = []
+    for perspective in dict.fromkeys(p for f in case.findings for p in f.perspectives):
+        labels = [f.label or f.id for f in case.findings if perspective in f.perspectives]
+        lines.append(vocabulary("diagnose.to_design.line", perspective=vocabulary.label(perspective),
+                                question=vocabulary.question(perspective), findings=", ".join(labels)))  # fmt: skip
+    return lines
+
+
+def diagnosis_report(
+    case: Case,
+    vocabulary: Vocabulary,
+    *,
+    overload_threshold: float = DEFAULT_OVERLOAD_THRESHOLD,
+    generated: dt.datetime | None = None,
+) -> str:
+    """The whole diagnosis report as one offline HTML page."""
+    sections = diagnosis_sections(case, vocabulary, overload_threshold=overload_threshold)
+    return render_report("diagnose", case, vocabulary, sections, generated=generated)
+
+
+def report_path(output_dir: Path, case: Case, language: str) -> Path:
+    """Where the batch and the notebook put a case's diagnosis report."""
+    suffix = "" if language == "nl" else f".{language}"
+    return output_dir / case.id / f"diagnose{suffix}.html"
+
+
+def write_diagnosis_report(
+    case: Case, vocabulary: Vocabulary, output_dir: Path, *, overload_threshold: float = DEFAULT_OVERLOAD_THRESHOLD
+) -> Path:
+    """Render and write the report atomically; returns its path."""
+    text = diagnosis_report(case, vocabulary, overload_threshold=overload_threshold)
+    return write_report(text, report_path(output_dir, case, vocabulary.language))
