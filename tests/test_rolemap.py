@@ -290,7 +290,9 @@ def test_servicemedewerker_teacher_is_on_every_sticker(servicemedewerker: RoleMa
         ("en", ["On every sticker: Docent mboRijnland", "Bridge person:", "evenness of 0.", "on the shop floor"]),
     ],
 )
-def test_explain_gives_sentences_in_the_language(servicemedewerker: RoleMapAnalysis, language: str, phrases: list[str]) -> None:
+def test_explain_gives_sentences_in_the_language(
+    servicemedewerker: RoleMapAnalysis, language: str, phrases: list[str]
+) -> None:
     """explain() speaks Dutch by default and English on request, one capitalised sentence per finding."""
     sentences = explain(servicemedewerker, Vocabulary(language))
     text = "\n".join(sentences)
@@ -340,7 +342,8 @@ def test_side_share_bars_show_each_process_and_both_sides() -> None:
     figure = side_share_bars(load_case("servicemedewerker"))
     school, work = figure.data
     assert list(school.y) == ["opleiden en begeleiden", "afstemmen", "samenwerken"]
-    assert school.name.startswith("school") and work.name.startswith("werkveld")
+    assert school.name.startswith("school")
+    assert work.name.startswith("werkveld")
     assert all(math.isclose(a + b, 1.0) for a, b in zip(school.x, work.x, strict=True))
     assert school.marker.pattern.shape != work.marker.pattern.shape
 
@@ -353,7 +356,7 @@ def test_figures_escape_hostile_case_text(draw: Callable[[Case], go.Figure]) -> 
         update={"name": HOSTILE, "actors": [a.model_copy(update={"name": HOSTILE}) for a in case.actors]}
     )
     figure = draw(hostile)
-    decoded = json.dumps(json.loads(figure.to_json()))  # to_json writes < as \\u003c; decode to see what plotly gets
+    decoded = json.dumps(json.loads(figure.to_json()))  # to_json writes < as \u003c; decode to see what plotly gets
     assert "<img" not in figure.to_json()
     assert "<img" not in decoded
     assert "&lt;img" in decoded

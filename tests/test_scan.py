@@ -281,6 +281,7 @@ def test_rule_ambition_vs_practice(strategic: P, operational: P, fires: bool) ->
     [
         ({(TACT, CONTENT): P.ALIGNMENT_SCHOOL, (TACT, SPATIAL): P.ALIGNMENT_WORK}, True),  # both ends at one level
         ({(TACT, CONTENT): P.ALIGNMENT_SCHOOL, (TACT, SPATIAL): P.INCORPORATION_SCHOOL_INTO_WORK}, False),  # −2 … +1
+        ({(TACT, CONTENT): P.INCORPORATION_WORK_INTO_SCHOOL, (TACT, SPATIAL): P.ALIGNMENT_WORK}, False),  # −1 … +2
         ({(TACT, CONTENT): P.ALIGNMENT_SCHOOL, (OPER, SPATIAL): P.ALIGNMENT_WORK}, False),  # ends on different levels
     ],
 )

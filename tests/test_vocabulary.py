@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from string import Formatter
 
 import pytest
 
@@ -25,9 +26,11 @@ ENUMS: list[type[Enum]] = [
 def test_every_message_exists_in_every_language(language: str) -> None:
     """No key is translated in one language only, and every message formats."""
     vocabulary = Vocabulary(language)
+    terms = set(_catalogue()["terms"])
     for key, entry in _catalogue()["messages"].items():
         assert language in entry, key
-        vocabulary(key, case="x", name="x", environment="x", hours="1", quadrant="x", label="x", text="x", labels="x")
+        fields = {name for _, name, _, _ in Formatter().parse(entry[language]) if name} - terms
+        assert vocabulary(key, **dict.fromkeys(fields, "x")).strip(), key
 
 
 @pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)

@@ -221,7 +221,7 @@ def side_share_bars(case: Case, vocabulary: Vocabulary | None = None, *, height:
     figure.update_xaxes(
         title={"text": vocabulary("rolemap.share_axis")}, range=[0, 1], tickformat=".0%", fixedrange=True
     )
-    figure.update_yaxes(automargin=True, fixedrange=True, tickfont={"size": 17})
+    figure.update_yaxes(automargin=True, fixedrange=True, tickfont={"size": 17}, ticklabelstandoff=10)
     base_layout(figure, vocabulary("rolemap.side_title", case=safe(case.name)), height=height)
     figure.update_layout(
         legend={

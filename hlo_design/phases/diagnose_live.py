@@ -1,0 +1,131 @@
+"""The diagnosis notebook's cells, one function per section.
+
+``notebooks/01_diagnose.ipynb`` stays thin: each cell calls one of these with
+the opened :class:`~hlo_design.notebook.CaseSession`. When the case could not
+be opened in a dashboard, the session is ``None`` and every section shows
+nothing (the error box is already on the page).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from hlo_design.figures.continuum import continuum_strip
+from hlo_design.figures.rhythm import rhythm_grid
+from hlo_design.figures.role_map import role_heatmap, side_share_bars
+from hlo_design.notebook import CaseSession, in_dashboard
+from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, write_diagnosis_report
+from hlo_design.phases.situation import situation_html
+from hlo_design.rolemap import analyse_role_map, explain
+from hlo_design.widgets import ActivityEditor, FindingsEditor
+from hlo_design.widgets.scan import ScanEditor
+
+__all__ = [
+    "show_findings",
+    "show_inventory",
+    "show_report",
+    "show_role_map",
+    "show_scan",
+    "show_situation",
+    "show_title",
+]
+
+
+def _bullets(lines: list[str]) -> HTML:
+    return HTML("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>")
+
+
+def show_title(session: CaseSession | None) -> None:
+    """The case name as the page title, with the sector and region."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    display(HTML(f"<h1>{html.escape(v('report.title.diagnose'))}: {html.escape(case.name)}</h1>"))
+
+
+def show_situation(session: CaseSession | None) -> None:
+    """Section 1: the case at a glance, the continuum strip and the week."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    display(HTML(situation_html(case, v)))
+    if case.continuum:
+        display(continuum_strip(case.continuum.position, v))
+    if case.rhythm:
+        display(rhythm_grid(case.rhythm, v))
+
+
+def show_inventory(session: CaseSession | None) -> ActivityEditor | None:
+    """Section 2: the editable activity table with the live map, summary and comparison."""
+    if session is None:
+        return None
+    editor = ActivityEditor(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    return editor
+
+
+def show_findings(session: CaseSession | None) -> FindingsEditor | None:
+    """Section 3: the findings, placed in the model, editable and savable."""
+    if session is None:
+        return None
+    editor = FindingsEditor(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    return editor
+
+
+def show_scan(session: CaseSession | None) -> ScanEditor | None:
+    """Section 4: the HLO scan per group, with disagreements and coherence warnings."""
+    if session is None:
+        return None
+    editor = ScanEditor(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    lines = disagreement_lines(session.case, session.vocabulary)
+    if lines:
+        display(_bullets(lines))
+    return editor
+
+
+def show_role_map(session: CaseSession | None, overload_threshold: float) -> None:
+    """Section 5: the role map heat map, school/work shares and the analyses in words."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    if not (case.role_map and case.role_map.stickers):
+        display(HTML(f"<p>{html.escape(v('diagnose.roles.empty'))}</p>"))
+        return
+    display(role_heatmap(case, v))
+    display(side_share_bars(case, v))
+    display(_bullets(explain(analyse_role_map(case, overload_threshold), v)))
+
+
+def show_report(session: CaseSession | None, overload_threshold: float) -> None:
+    """Section 6: write the report (batch, JupyterLab) or offer it as a download (dashboard)."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    if not in_dashboard():
+        path = write_diagnosis_report(case, v, session.output_dir, overload_threshold=overload_threshold)
+        display(
+            HTML(
+                f'<p>{html.escape(v("diagnose.report_written"))} <a href="{html.escape(str(path))}">{html.escape(str(path))}</a></p>'
+            )
+        )
+        return
+    button = widgets.Button(description=v("diagnose.make_report"), icon="file", button_style="info")
+    link = widgets.HTML()
+
+    def make(_: object) -> None:
+        text = diagnosis_report(case, v, overload_threshold=overload_threshold)
+        encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
+        name = html.escape(f"{case.id}-diagnose.html")
+        link.value = (
+            f'<a class="hlo-report-link" download="{name}" href="data:text/html;base64,{encoded}">'
+            f"{html.escape(v('diagnose.download_report'))}</a>"
+        )
+
+    button.on_click(make)
+    display(widgets.HBox([button, link]))

@@ -1,0 +1,99 @@
+"""The start page: every case with a link to each phase, and a quick look at its map.
+
+This is the first thing a procescoach or a stakeholder sees. Cases whose file
+does not validate are listed with their error instead of breaking the page.
+A phase whose notebook does not exist yet is shown as coming, not linked.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from urllib.parse import quote
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from hlo_design.cases import Case, case_ids, load_case
+from hlo_design.config import NOTEBOOKS_DIR
+from hlo_design.errors import WorkbookError
+from hlo_design.figures import quadrant_map, summary_bars
+from hlo_design.summary import summarise
+from hlo_design.vocabulary import Vocabulary
+from hlo_design.widgets.activities import replace_figure
+
+__all__ = ["PHASES", "CaseExplorer", "landing_html"]
+
+PHASES = (("diagnose", "01_diagnose.ipynb"), ("design", "02_ontwerp.ipynb"), ("valorisation", "03_valorisatie.ipynb"))
+"""Phase key and notebook, in the order a learning community goes through them."""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _loaded(cases_dir: Path | None) -> list[tuple[str, Case | WorkbookError]]:
+    results: list[tuple[str, Case | WorkbookError]] = []
+    for case_id in case_ids(cases_dir):
+        try:
+            results.append((case_id, load_case(case_id, cases_dir)))
+        except WorkbookError as error:
+            results.append((case_id, error))
+    return results
+
+
+def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebooks_dir: Path = NOTEBOOKS_DIR) -> str:
+    """A table of cases × phases with links to each dashboard, all text escaped."""
+    v = vocabulary
+    heads = "".join(f"<th>{_e(v(f'landing.phase.{key}'))}</th>" for key, _ in PHASES)
+    rows = []
+    for case_id, result in _loaded(cases_dir):
+        if isinstance(result, WorkbookError):
+            rows.append(f'<tr class="hlo-broken"><td>{_e(case_id)}</td><td colspan="{2 + len(PHASES)}">'
+                        f"{_e(v('landing.broken'))}<pre>{_e(result)}</pre></td></tr>")  # fmt: skip
+            continue
+        links = "".join(_phase_cell(result, key, notebook, notebooks_dir, v) for key, notebook in PHASES)
+        facts = v("landing.facts", activities=len(result.activities), findings=len(result.findings))
+        rows.append(
+            f"<tr><td><b>{_e(result.name)}</b><br><small>{_e(facts)}</small></td>"
+            f"<td>{_e(result.sector)}</td><td>{_e(v(f'situation.region.{result.region}'))}</td>{links}</tr>"
+        )
+    return (
+        f'<table class="hlo-landing"><thead><tr><th>{_e(v("landing.case"))}</th><th>{_e(v("overview.sector"))}</th>'
+        f"<th>{_e(v('overview.region'))}</th>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _phase_cell(case: Case, key: str, notebook: str, notebooks_dir: Path, vocabulary: Vocabulary) -> str:
+    if not (notebooks_dir / notebook).exists():
+        return f'<td class="hlo-coming">{_e(vocabulary("landing.coming"))}</td>'
+    href = f"{notebook}?case={quote(case.id)}&language={quote(vocabulary.language)}"
+    label = vocabulary(f"landing.open.{key}")
+    return f'<td><a class="hlo-phase-link" data-phase="{_e(key)}" data-case="{_e(case.id)}" href="{_e(href)}">{_e(label)}</a></td>'
+
+
+class CaseExplorer:
+    """A case picker with the quadrant map and the hours per quadrant of the chosen case."""
+
+    def __init__(self, vocabulary: Vocabulary, cases_dir: Path | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.cases = {case_id: case for case_id, case in _loaded(cases_dir) if isinstance(case, Case)}
+        self.picker = widgets.Dropdown(
+            options=[(case.name, case_id) for case_id, case in self.cases.items()], description=vocabulary("overview.pick_case"),
+            layout=widgets.Layout(width="720px"), style={"description_width": "80px"},
+        )  # fmt: skip
+        self.map = go.FigureWidget()
+        self.summary = go.FigureWidget()
+        self.picker.observe(lambda _: self.show(self.picker.value), "value")
+        if self.cases:
+            self.show(self.picker.value)
+        self.widget = widgets.VBox([self.picker, self.map, self.summary])
+
+    def show(self, case_id: str) -> None:
+        """Draw the chosen case (ids not in the list are ignored: widget values are untrusted)."""
+        case = self.cases.get(case_id)
+        if case is None:
+            return
+        vocabulary = Vocabulary(self.vocabulary.language, case.region)
+        replace_figure(self.map, quadrant_map(case, vocabulary))
+        replace_figure(self.summary, summary_bars(summarise(case.id, case.activities), vocabulary, title=case.name))
