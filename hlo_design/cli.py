@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import threading
+import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from hlo_design.cases import load_case
 from hlo_design.config import CASES_DIR
 from hlo_design.errors import CaseFileError, WorkbookError
 from hlo_design.figures import quadrant_map
+from hlo_design.serve import LANDING_PAGE, voila_command
 from hlo_design.starter import write_starter
 from hlo_design.summary import summarise
 from hlo_design.vocabulary import LANGUAGES, Vocabulary
@@ -57,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     figure.add_argument("--out", required=True, type=Path, metavar="FILE", help="ends in .html or .png")
     figure.add_argument("--language", choices=LANGUAGES, default="nl")
     figure.set_defaults(command=_figure)
+
+    serve = commands.add_parser("serve", help="start the Voilà workbook (landing page, phase dashboards)")
+    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.set_defaults(command=_serve)
 
     new = commands.add_parser("new", help="write a starter case file")
     new.add_argument("id", metavar="ID")
@@ -108,6 +118,19 @@ def _figure(arguments: argparse.Namespace) -> int:
         raise WorkbookError(f"{out}: unknown figure format {out.suffix!r}; use .html or .png")
     print(f"wrote {out}")
     return 0
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    url = f"http://{arguments.host}:{arguments.port}/{LANDING_PAGE}"
+    print(f"hlo-design: the workbook opens at {url} (stop with Ctrl+C)")
+    process = subprocess.Popen(voila_command(arguments.port, host=arguments.host))
+    if not arguments.no_browser:
+        threading.Timer(3.0, webbrowser.open, args=(url,)).start()
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
 
 
 def _new(arguments: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, wri
 from hlo_design.phases.situation import situation_html
 from hlo_design.rolemap import analyse_role_map, explain
 from hlo_design.widgets import ActivityEditor, FindingsEditor
+from hlo_design.widgets.common import AUTO_WIDTH
 from hlo_design.widgets.scan import ScanEditor
 
 __all__ = [
@@ -44,7 +45,7 @@ def show_title(session: CaseSession | None) -> None:
     if session is None:
         return
     case, v = session.case, session.vocabulary
-    display(HTML(f"<h1>{html.escape(v('report.title.diagnose'))}: {html.escape(case.name)}</h1>"))
+    display(HTML(f"<h2>{html.escape(v('diagnose.page_title', case=case.name))}</h2>"))
 
 
 def show_situation(session: CaseSession | None) -> None:
@@ -115,7 +116,7 @@ def show_report(session: CaseSession | None, overload_threshold: float) -> None:
             )
         )
         return
-    button = widgets.Button(description=v("diagnose.make_report"), icon="file", button_style="info")
+    button = widgets.Button(description=v("diagnose.make_report"), icon="file", button_style="info", layout=AUTO_WIDTH)
     link = widgets.HTML()
 
     def make(_: object) -> None:

@@ -59,9 +59,18 @@ def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebook
             f"<td>{_e(result.sector)}</td><td>{_e(v(f'situation.region.{result.region}'))}</td>{links}</tr>"
         )
     return (
+        f"<style>{LANDING_CSS}</style>"
         f'<table class="hlo-landing"><thead><tr><th>{_e(v("landing.case"))}</th><th>{_e(v("overview.sector"))}</th>'
         f"<th>{_e(v('overview.region'))}</th>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+
+
+LANDING_CSS = (
+    ".hlo-landing{border-collapse:collapse;font-size:17px;margin:0.5em 0}"
+    ".hlo-landing th,.hlo-landing td{text-align:left!important;padding:0.5em 0.8em;border-bottom:1px solid #ddd;vertical-align:top}"
+    ".hlo-landing th{background:#eef4fa}.hlo-coming{color:#777;font-style:italic}"
+    ".hlo-phase-link{font-weight:600;color:#0072B2}.hlo-broken pre{white-space:pre-wrap;color:#b3261e}"
+)
 
 
 def _phase_cell(case: Case, key: str, notebook: str, notebooks_dir: Path, vocabulary: Vocabulary) -> str:
@@ -82,11 +91,11 @@ class CaseExplorer:
             options=[(case.name, case_id) for case_id, case in self.cases.items()], description=vocabulary("overview.pick_case"),
             layout=widgets.Layout(width="720px"), style={"description_width": "80px"},
         )  # fmt: skip
-        self.map = go.FigureWidget()
-        self.summary = go.FigureWidget()
+        first = next(iter(self.cases.values()), None)
+        # figure widgets must be built with their figure: updates sent before a view exists are lost
+        self.map = go.FigureWidget(self._map(first) if first else None)
+        self.summary = go.FigureWidget(self._summary(first) if first else None)
         self.picker.observe(lambda _: self.show(self.picker.value), "value")
-        if self.cases:
-            self.show(self.picker.value)
         self.widget = widgets.VBox([self.picker, self.map, self.summary])
 
     def show(self, case_id: str) -> None:
@@ -94,6 +103,14 @@ class CaseExplorer:
         case = self.cases.get(case_id)
         if case is None:
             return
-        vocabulary = Vocabulary(self.vocabulary.language, case.region)
-        replace_figure(self.map, quadrant_map(case, vocabulary))
-        replace_figure(self.summary, summary_bars(summarise(case.id, case.activities), vocabulary, title=case.name))
+        replace_figure(self.map, self._map(case))
+        replace_figure(self.summary, self._summary(case))
+
+    def _vocabulary(self, case: Case) -> Vocabulary:
+        return Vocabulary(self.vocabulary.language, case.region)
+
+    def _map(self, case: Case) -> go.Figure:
+        return quadrant_map(case, self._vocabulary(case))
+
+    def _summary(self, case: Case) -> go.Figure:
+        return summary_bars(summarise(case.id, case.activities), self._vocabulary(case), title=case.name)

@@ -13,7 +13,10 @@ from pydantic import ValidationError
 from hlo_design.errors import WorkbookError
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["SaveBar", "Status", "fresh_id", "validation_message"]
+__all__ = ["AUTO_WIDTH", "SaveBar", "Status", "fresh_id", "validation_message"]
+
+AUTO_WIDTH = widgets.Layout(width="auto")
+"""Buttons size to their Dutch labels, which are longer than ipywidgets' default width."""
 
 
 class Status:
@@ -50,7 +53,7 @@ class SaveBar:
         self._save = save
         self.button = widgets.Button(
             description=vocabulary("editor.save"), icon="save", button_style="primary",
-            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"),
+            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=AUTO_WIDTH,
         )  # fmt: skip
         self.button.on_click(lambda _: self.save())
         self.widget = widgets.HBox([self.button, self.status.widget])

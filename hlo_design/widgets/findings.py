@@ -22,7 +22,7 @@ from hlo_design.figures import quadrant_map
 from hlo_design.perspectives import Perspective
 from hlo_design.vocabulary import Vocabulary
 from hlo_design.widgets.activities import axis_slider, replace_figure
-from hlo_design.widgets.common import SaveBar, Status, fresh_id, validation_message
+from hlo_design.widgets.common import AUTO_WIDTH, SaveBar, Status, fresh_id, validation_message
 
 __all__ = ["PLACE_CHOICES", "FindingsEditor", "describe_place"]
 
@@ -42,7 +42,7 @@ class FindingsEditor:
         self.save_bar = SaveBar(vocabulary, path, self._save)
         self.map = go.FigureWidget(self._figure())
         self.rows = widgets.VBox()
-        add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus")
+        add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus", layout=AUTO_WIDTH)
         add.on_click(lambda _: self.add())
         self._render_rows()
         self.widget = widgets.VBox([self.rows, add, self.status.widget, self.save_bar.widget, self.map])
@@ -143,6 +143,7 @@ class FindingsEditor:
         point = finding.place.point
         form = axis_slider(point.form if point else 0.0, v("pole.acquisition"), v("pole.participation"))
         context = axis_slider(point.context if point else 0.0, v("pole.constructed"), v("pole.realistic"))
+        form.description, context.description = v("axis.form"), v("axis.context")
         sliders = widgets.VBox([form, context], layout=widgets.Layout(display="" if finding.place.position else "none"))
         up = widgets.Button(icon="arrow-up", tooltip=v("editor.move_up"), layout=widgets.Layout(width="44px"))
         delete = widgets.Button(icon="trash", tooltip=v("editor.delete"), layout=widgets.Layout(width="44px"))

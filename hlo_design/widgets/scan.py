@@ -62,9 +62,10 @@ class ScanEditor:
         self.cells: dict[tuple[Level, Perspective], tuple[widgets.Dropdown, widgets.Text]] = {}
         self.grid = self._grid()
         self.warnings = widgets.HTML()
-        self.heatmap = go.FigureWidget()
-        self.disagreement = go.FigureWidget()
-        self.scan = Scan(date=self.today, group=ScanGroup.TEACHERS)
+        self.scan = self._starting_scan(ScanGroup(self.group.value))
+        # figure widgets must be built with their figure: updates sent before a view exists are lost
+        self.heatmap = go.FigureWidget(scan_heatmap(self.scan, v))
+        self.disagreement = go.FigureWidget(disagreement_heatmap(self._compared(), v))
         self.load_group()
         self.widget = widgets.VBox(
             [
@@ -80,9 +81,7 @@ class ScanEditor:
 
     def load_group(self) -> None:
         """Start from the selected group's latest scan, dated today."""
-        group = ScanGroup(self.group.value)
-        previous = latest_scans(self.case.scans).get(group)
-        self.scan = Scan(date=self.today, group=group, entries=list(previous.entries) if previous else [])
+        self.scan = self._starting_scan(ScanGroup(self.group.value))
         for (level, perspective), (choice, explanation) in self.cells.items():
             entry = self.scan.entry(level, perspective)
             with choice.hold_trait_notifications(), explanation.hold_trait_notifications():
@@ -114,12 +113,20 @@ class ScanEditor:
     def redraw(self) -> None:
         v = self.vocabulary
         replace_figure(self.heatmap, scan_heatmap(self.scan, v))
-        others = [s for g, s in latest_scans(self.case.scans).items() if g is not self.scan.group]
-        replace_figure(self.disagreement, disagreement_heatmap([*others, self.scan], v))
+        replace_figure(self.disagreement, disagreement_heatmap(self._compared(), v))
         items = "".join(
             f'<li class="hlo-warning">{html.escape(warning_text(w, v))}</li>' for w in coherence_warnings(self.scan)
         )
         self.warnings.value = f"<ul>{items}</ul>" if items else f"<p>{html.escape(v('scan.coherent'))}</p>"
+
+    def _starting_scan(self, group: ScanGroup) -> Scan:
+        previous = latest_scans(self.case.scans).get(group)
+        return Scan(date=self.today, group=group, entries=list(previous.entries) if previous else [])
+
+    def _compared(self) -> list[Scan]:
+        """The other groups' latest scans plus the one being edited."""
+        others = [s for g, s in latest_scans(self.case.scans).items() if g is not self.scan.group]
+        return [*others, self.scan]
 
     def _save(self, path: Path) -> None:
         self.case = save_scan(path, self.scan)

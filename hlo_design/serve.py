@@ -1,0 +1,38 @@
+"""Serving the workbook to a meeting or to stakeholders with standalone Voilà.
+
+Standalone Voilà, not Voilà inside a Jupyter server: viewers can then only
+send widget messages, never run code of their own. Sources are stripped and
+tracebacks hidden (our notebooks show their own clear messages), and idle
+kernels are culled because every page view starts a kernel.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hlo_design.config import NOTEBOOKS_DIR
+
+__all__ = ["LANDING_PAGE", "voila_command"]
+
+LANDING_PAGE = "voila/render/index.ipynb"
+CULL_INTERVAL_SECONDS = 60
+CULL_IDLE_AFTER_SECONDS = 900
+
+
+def voila_command(port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEBOOKS_DIR) -> list[str]:
+    """The command line that starts Voilà on the notebooks folder."""
+    voila = Path(sys.executable).with_name("voila")
+    return [
+        str(voila) if voila.exists() else "voila",
+        str(notebooks),
+        "--no-browser",
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--strip_sources=True",
+        "--show_tracebacks=False",
+        "--theme=light",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_AFTER_SECONDS}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
