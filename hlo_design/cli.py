@@ -16,7 +16,10 @@ import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from hlo_design.cases import load_case
+from tqdm import tqdm
+
+from hlo_design.batch import JobResult, available_phases, run_batch, write_index
+from hlo_design.cases import case_ids, find_case_file, load_case
 from hlo_design.config import CASES_DIR
 from hlo_design.errors import CaseFileError, WorkbookError
 from hlo_design.figures import quadrant_map
@@ -61,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     figure.add_argument("--out", required=True, type=Path, metavar="FILE", help="ends in .html or .png")
     figure.add_argument("--language", choices=LANGUAGES, default="nl")
     figure.set_defaults(command=_figure)
+
+    batch = commands.add_parser("batch", help="run phase notebooks for many cases with papermill, in parallel")
+    batch.add_argument("--phase", required=True, help="diagnose, design, valorisation or all")
+    batch.add_argument(
+        "--case", action="append", dest="cases", metavar="ID", help="a case id (repeat; default: all cases)"
+    )
+    batch.add_argument("--out", required=True, type=Path, metavar="DIR")
+    batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
+    batch.add_argument("--language", choices=LANGUAGES, default="nl")
+    batch.set_defaults(command=_batch)
 
     serve = commands.add_parser("serve", help="start the Voilà workbook (landing page, phase dashboards)")
     serve.add_argument("--port", type=int, default=8866)
@@ -118,6 +131,34 @@ def _figure(arguments: argparse.Namespace) -> int:
         raise WorkbookError(f"{out}: unknown figure format {out.suffix!r}; use .html or .png")
     print(f"wrote {out}")
     return 0
+
+
+def _batch(arguments: argparse.Namespace) -> int:
+    for case_id in arguments.cases or []:
+        find_case_file(case_id)  # an unknown id fails before any kernel starts
+    phases = available_phases(arguments.phase)
+    total = len(arguments.cases or case_ids()) * len(phases)
+    with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
+        results = run_batch(
+            arguments.phase, arguments.cases, arguments.out, workers=arguments.workers,
+            language=arguments.language, on_done=lambda done: progress.update(len(done)),
+        )  # fmt: skip
+    index = write_index(results, arguments.out, Vocabulary(arguments.language))
+    print(_results_table(results))
+    failed = [r for r in results if not r.ok]
+    print(f"\n{len(results) - len(failed)} succeeded, {len(failed)} failed; index: {index}")
+    return 1 if failed else 0
+
+
+def _results_table(results: Sequence[JobResult]) -> str:
+    rows = [("case", "phase", "status", "seconds", "report / reason")]
+    for r in results:
+        detail = str(r.report) if r.ok else r.reason
+        rows.append((r.case, r.phase, "ok" if r.ok else "FAILED", f"{r.seconds:.1f}", detail))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[4] for row in rows
+    )
 
 
 def _serve(arguments: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from hlo_design.cases import Case
 from hlo_design.config import TEMPLATES_DIR
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["ReportSection", "figure_html", "render_report", "table_html", "write_report"]
+__all__ = ["ReportSection", "figure_html", "render_report", "render_template", "table_html", "write_report"]
 
 FIGURE_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"scale": 2}}
 
@@ -73,8 +73,8 @@ def render_report(
     generated: dt.datetime | None = None,
 ) -> str:
     """The full HTML text of the report of ``phase`` for ``case``."""
-    template = _environment().get_template("report.html.j2")
-    return template.render(
+    return render_template(
+        "report.html.j2",
         phase=phase,
         case=case,
         t=vocabulary,
@@ -83,6 +83,11 @@ def render_report(
         generated=(generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M"),
         plotly_js=Markup(get_plotlyjs()),  # noqa: S704 - the plotly.js bundle itself
     )
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render one of ``templates/`` with autoescaping; the shared stylesheet is available to all."""
+    return _environment().get_template(name).render(**context)
 
 
 def write_report(text: str, path: Path) -> Path:

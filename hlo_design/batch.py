@@ -1,0 +1,154 @@
+"""Batch runs: every phase notebook for every case, in parallel, with reports and an index.
+
+An analyst runs ``hlo-design batch --phase diagnose --out reports/`` before
+sending reports out. Each case is one job that runs its phases in order with
+papermill; jobs run in parallel processes (one per core by default). A failing
+case never stops the others: the summary names it with the reason, and the
+exit code says that something failed. ``DIR/index.html`` links every report
+and executed notebook, fit to send as a folder or zip.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import papermill
+from jupyter_client.manager import KernelManager
+
+from hlo_design.cases import case_ids, load_case
+from hlo_design.config import NOTEBOOKS_DIR
+from hlo_design.errors import WorkbookError
+from hlo_design.phases.landing import PHASES
+from hlo_design.report import render_template, write_report
+from hlo_design.vocabulary import Vocabulary
+
+__all__ = ["IpcKernelManager", "JobResult", "available_phases", "run_batch", "write_index"]
+
+
+class IpcKernelManager(KernelManager):
+    """Kernels talk over ipc sockets, avoiding TCP port races between parallel runs (nteract/papermill#511)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("transport", "ipc")
+        kwargs.setdefault("ip", str(Path(tempfile.gettempdir()) / f"hlo-kernel-{uuid.uuid4().hex}"))
+        super().__init__(**kwargs)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The outcome of one case's phases; ``reason`` is empty on success."""
+
+    case: str
+    phase: str
+    notebook: Path
+    report: Path | None
+    seconds: float
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.reason
+
+
+def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> list[tuple[str, str]]:
+    """The (phase, notebook) pairs to run: one phase, or ``all`` that exist, in phase order."""
+    known = dict(PHASES)
+    if requested == "all":
+        return [(key, notebook) for key, notebook in PHASES if (notebooks_dir / notebook).exists()]
+    if requested not in known:
+        raise WorkbookError(f"unknown phase {requested!r}; use one of {', '.join(known)} or all")
+    if not (notebooks_dir / known[requested]).exists():
+        raise WorkbookError(f"phase {requested!r} has no notebook yet ({known[requested]})")
+    return [(requested, known[requested])]
+
+
+def _run_case(case_id: str, phases: Sequence[tuple[str, str]], out_dir: Path, language: str) -> list[JobResult]:
+    """Run the phases of one case in order; stop at the first failure of that case."""
+    results = []
+    for phase, notebook in phases:
+        output = out_dir / case_id / notebook
+        output.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        try:
+            papermill.execute_notebook(
+                str(NOTEBOOKS_DIR / notebook), str(output),
+                parameters={"case": case_id, "language": language, "output_dir": str(out_dir.resolve())},
+                kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
+                kernel_manager_class=IpcKernelManager,
+            )  # fmt: skip
+        except papermill.PapermillExecutionError as error:
+            reason = f"{error.ename}: {error.evalue}".strip()
+            results.append(JobResult(case_id, phase, output, None, time.perf_counter() - started, reason))
+            break
+        except Exception as error:
+            results.append(
+                JobResult(
+                    case_id, phase, output, None, time.perf_counter() - started, f"{type(error).__name__}: {error}"
+                )
+            )
+            break
+        suffix = "" if language == "nl" else f".{language}"
+        report = out_dir / case_id / f"{phase}{suffix}.html"
+        results.append(
+            JobResult(case_id, phase, output, report if report.exists() else None, time.perf_counter() - started)
+        )
+    return results
+
+
+def run_batch(
+    phase: str,
+    cases: Sequence[str] | None,
+    out_dir: Path,
+    *,
+    workers: int | None = None,
+    language: str = "nl",
+    on_done: Callable[[list[JobResult]], None] | None = None,
+) -> list[JobResult]:
+    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result."""
+    phases = available_phases(phase)
+    selected = list(cases) if cases else case_ids()
+    workers = max(1, min(workers or os.cpu_count() or 1, len(selected)))
+    results: list[JobResult] = []
+    if workers == 1:
+        for case_id in selected:
+            done = _run_case(case_id, phases, out_dir, language)
+            results += done
+            if on_done:
+                on_done(done)
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_run_case, case_id, phases, out_dir, language) for case_id in selected]
+        for future in as_completed(futures):
+            done = future.result()
+            results += done
+            if on_done:
+                on_done(done)
+    order = {case_id: i for i, case_id in enumerate(selected)}
+    return sorted(results, key=lambda r: (order[r.case], [p for p, _ in PHASES].index(r.phase)))
+
+
+def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary) -> Path:
+    """``out_dir/index.html``: the front page of the set of reports, linking every file."""
+    rows = []
+    for case_id in dict.fromkeys(r.case for r in results):
+        try:
+            case = load_case(case_id)
+            name, sector = case.name, case.sector
+        except WorkbookError:
+            name, sector = case_id, ""
+        per_phase = {r.phase: r for r in results if r.case == case_id}
+        rows.append({"id": case_id, "name": name, "sector": sector, "phases": per_phase})
+    text = render_template(
+        "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows,
+        phases=[key for key, _ in PHASES], relative=lambda path: path.relative_to(out_dir).as_posix(),
+        generated=time.strftime("%Y-%m-%d %H:%M"),
+    )  # fmt: skip
+    return write_report(text, out_dir / "index.html")
