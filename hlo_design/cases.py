@@ -41,8 +41,10 @@ from hlo_design.config import CASES_DIR
 from hlo_design.continuum import ContinuumPosition
 from hlo_design.errors import CaseFileError, Problem, SaveConflictError, UnknownCaseError
 from hlo_design.identifiers import Identifier
+from hlo_design.leerfiche import Leerfiche
 from hlo_design.perspectives import Perspective
 from hlo_design.quadrants import Position, Quadrant, check_quadrant_number, quadrant_by_number
+from hlo_design.reflection import ReflectionWeb
 from hlo_design.rhythm import Rhythm
 from hlo_design.roles import ActorType, RoleMap, task_catalogue
 from hlo_design.scan import Scan
@@ -224,6 +226,8 @@ class Case(_Record):
     findings: list[Finding] = Field(default_factory=list)
     role_map: RoleMap | None = None
     scans: list[Scan] = Field(default_factory=list)
+    leerfiches: list[Leerfiche] = Field(default_factory=list)
+    reflection_webs: list[ReflectionWeb] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Case:
@@ -251,6 +255,8 @@ def _reference_errors(case: Case) -> Iterable[str]:
         ("actors", case.actors),
         ("activities", case.activities),
         ("findings", case.findings),
+        ("leerfiches", case.leerfiches),
+        ("reflection_webs", case.reflection_webs),
     ):
         for duplicate in _duplicates(item.id for item in items):
             yield f"{field}: id {duplicate!r} is used more than once; ids must be unique"

@@ -22,7 +22,7 @@ from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, wri
 from hlo_design.phases.situation import situation_html
 from hlo_design.rolemap import analyse_role_map, explain
 from hlo_design.widgets import ActivityEditor, FindingsEditor
-from hlo_design.widgets.common import AUTO_WIDTH
+from hlo_design.widgets.common import auto_width
 from hlo_design.widgets.scan import ScanEditor
 
 __all__ = [
@@ -116,7 +116,9 @@ def show_report(session: CaseSession | None, overload_threshold: float) -> None:
             )
         )
         return
-    button = widgets.Button(description=v("diagnose.make_report"), icon="file", button_style="info", layout=AUTO_WIDTH)
+    button = widgets.Button(
+        description=v("diagnose.make_report"), icon="file", button_style="info", layout=auto_width()
+    )
     link = widgets.HTML()
 
     def make(_: object) -> None:

@@ -25,7 +25,7 @@ from hlo_design.figures.environments import environment_comparison
 from hlo_design.quadrants import Position
 from hlo_design.summary import summarise
 from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.common import AUTO_WIDTH, SaveBar, Status, fresh_id, validation_message
+from hlo_design.widgets.common import SaveBar, Status, auto_width, fresh_id, validation_message
 
 __all__ = ["ActivityEditor", "axis_slider", "replace_figure"]
 
@@ -43,10 +43,11 @@ class ActivityEditor:
         self.status = Status()
         self.save_bar = SaveBar(vocabulary, path, self._save)
         self.map = go.FigureWidget(quadrant_map(case, vocabulary, activities=self.activities))
+        self.map.add_class("hlo-inventory-map")
         self.summary = go.FigureWidget(self._summary_figure())
         self.comparison = go.FigureWidget(environment_comparison(case, vocabulary, activities=self.activities))
         self.rows = widgets.VBox()
-        add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=AUTO_WIDTH)
+        add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
         self.table = widgets.VBox([self._header(), self.rows, add], layout=widgets.Layout(overflow="auto"))

@@ -13,10 +13,15 @@ from pydantic import ValidationError
 from hlo_design.errors import WorkbookError
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["AUTO_WIDTH", "SaveBar", "Status", "fresh_id", "validation_message"]
+__all__ = ["SaveBar", "Status", "auto_width", "fresh_id", "validation_message"]
 
-AUTO_WIDTH = widgets.Layout(width="auto")
-"""Buttons size to their Dutch labels, which are longer than ipywidgets' default width."""
+
+def auto_width() -> widgets.Layout:
+    """A layout that sizes a button to its Dutch label, longer than ipywidgets' default width.
+
+    A fresh Layout each time: layouts are widgets, and a shared one dies with ``Widget.close_all()``.
+    """
+    return widgets.Layout(width="auto")
 
 
 class Status:
@@ -53,7 +58,7 @@ class SaveBar:
         self._save = save
         self.button = widgets.Button(
             description=vocabulary("editor.save"), icon="save", button_style="primary",
-            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=AUTO_WIDTH,
+            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=auto_width(),
         )  # fmt: skip
         self.button.on_click(lambda _: self.save())
         self.widget = widgets.HBox([self.button, self.status.widget])

@@ -22,7 +22,7 @@ from hlo_design.figures import quadrant_map
 from hlo_design.perspectives import Perspective
 from hlo_design.vocabulary import Vocabulary
 from hlo_design.widgets.activities import axis_slider, replace_figure
-from hlo_design.widgets.common import AUTO_WIDTH, SaveBar, Status, fresh_id, validation_message
+from hlo_design.widgets.common import SaveBar, Status, auto_width, fresh_id, validation_message
 
 __all__ = ["PLACE_CHOICES", "FindingsEditor", "describe_place"]
 
@@ -42,7 +42,7 @@ class FindingsEditor:
         self.save_bar = SaveBar(vocabulary, path, self._save)
         self.map = go.FigureWidget(self._figure())
         self.rows = widgets.VBox()
-        add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus", layout=AUTO_WIDTH)
+        add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
         self.widget = widgets.VBox([self.rows, add, self.status.widget, self.save_bar.widget, self.map])

@@ -1,0 +1,70 @@
+"""Diagnosis reports: complete, offline, printable, escaped, in Dutch or English."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hlo_design.cases import Finding, FindingPlace, load_case
+from hlo_design.perspectives import Perspective
+from hlo_design.phases.diagnose import diagnosis_report, findings_table, report_path, write_diagnosis_report
+from hlo_design.vocabulary import Vocabulary
+from tests.conftest import EXAMPLE_CASES
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize("case_id", EXAMPLE_CASES)
+def test_report_has_every_section_and_figure(case_id: str) -> None:
+    case = load_case(case_id)
+    text = diagnosis_report(case, Vocabulary("nl", case.region))
+    for anchor in ("situatieschets", "inventaris", "bevindingen", "hlo-scan", "rollen", "naar-ontwerp"):
+        assert f'id="{anchor}"' in text
+    assert text.count('class="plotly-graph-div"') >= 8
+    assert text.count("Plotly.newPlot") == text.count('class="plotly-graph-div"')
+
+
+def test_report_is_offline_and_printable() -> None:
+    """plotly.js is inlined once, no external scripts, and a print stylesheet exists."""
+    text = diagnosis_report(load_case("zorg"), Vocabulary(region="VL"))
+    assert not re.search(r"<script[^>]+src=", text)
+    assert "@media print" in text
+    assert text.count("window.Plotly") >= 1
+
+
+def test_hostile_finding_is_text_in_the_report() -> None:
+    case = load_case("zorg")
+    hostile = case.model_copy(
+        update={
+            "name": HOSTILE,
+            "findings": [Finding(id="x", label="1", text=HOSTILE, place=FindingPlace(quadrant=1), perspectives=[Perspective.SOCIAL])],
+        }
+    )
+    text = diagnosis_report(hostile, Vocabulary(region="VL"))
+    assert HOSTILE not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_english_report() -> None:
+    text = diagnosis_report(load_case("logistiek"), Vocabulary("en"))
+    assert "Diagnosis report" in text
+    assert "Situation sketch" in text
+    assert '<html lang="en">' in text
+
+
+def test_findings_link_to_perspectives() -> None:
+    """Each finding shows the perspectives it calls for: the input of the design phase."""
+    table = findings_table(load_case("zorg"), Vocabulary(region="VL"))
+    assert list(table.columns) == ["Nr.", "Bevinding", "Plaats in het model", "Vraagt om ontwerp vanuit"]
+    assert list(table["Nr."]) == ["a", "b", "c", "d", "e", "f"]
+    assert table.loc[1, "Plaats in het model"] == "kwadrant 1"
+
+
+def test_report_is_written_atomically_where_the_index_expects_it(tmp_path: Path) -> None:
+    case = load_case("servicemedewerker")
+    path = write_diagnosis_report(case, Vocabulary(), tmp_path)
+    assert path == report_path(tmp_path, case, "nl") == tmp_path / "servicemedewerker" / "diagnose.html"
+    assert not list(path.parent.glob(".*.tmp"))
+    assert report_path(tmp_path, case, "en").name == "diagnose.en.html"
