@@ -39,6 +39,7 @@ from pydantic_core import ErrorDetails
 
 from hlo_design.config import CASES_DIR
 from hlo_design.continuum import ContinuumPosition
+from hlo_design.design import DesignPlan, design_reference_errors
 from hlo_design.errors import CaseFileError, Problem, SaveConflictError, UnknownCaseError
 from hlo_design.identifiers import Identifier
 from hlo_design.leerfiche import Leerfiche
@@ -226,6 +227,7 @@ class Case(_Record):
     findings: list[Finding] = Field(default_factory=list)
     role_map: RoleMap | None = None
     scans: list[Scan] = Field(default_factory=list)
+    design: DesignPlan | None = None
     leerfiches: list[Leerfiche] = Field(default_factory=list)
     reflection_webs: list[ReflectionWeb] = Field(default_factory=list)
 
@@ -283,6 +285,8 @@ def _reference_errors(case: Case) -> Iterable[str]:
         for index, record in enumerate(records):
             if record.source is not None and record.source not in sources:
                 yield f"{name}[{index}].source: {record.source!r} is not one of the sources ({', '.join(sorted(sources))})"
+    if case.design is not None:
+        yield from design_reference_errors(case)
 
 
 # ---------------------------------------------------------------- loading

@@ -58,32 +58,49 @@ def radar(web: ReflectionWeb, vocabulary: Vocabulary) -> go.Figure:
                 mode="lines+markers",
                 connectgaps=False,
                 line={"color": style["color"], "dash": style["dash"], "width": 3.5},
-                marker={"symbol": style["symbol"], "size": 13, "color": style["color"], "line": {"width": 1, "color": "white"}},
+                marker={
+                    "symbol": style["symbol"],
+                    "size": 13,
+                    "color": style["color"],
+                    "line": {"width": 1, "color": "white"},
+                },
                 hovertext=[*hover, hover[0]] if hover else [],
                 hoverinfo="text",
             )
         )
     base_layout(figure, vocabulary("reflection.title", text=safe(web.title)), height=720)
+    figure.update_layout(title={"y": 0.98, "yanchor": "top"})
     figure.update_layout(
         polar={
             "radialaxis": {
                 "range": [0, web.scale_max],
                 "tickvals": list(range(1, web.scale_max + 1)),
                 "tickfont": {"size": BASE_FONT_SIZE - 2},
-                "angle": 90,
-                "tickangle": 90,
+                # the scale runs between the first and the last criterion, clear of markers and labels
+                "angle": (angle := 90 + 180 / max(len(web.criteria), 1)),
+                "tickangle": angle,
                 "gridcolor": "#c8c8c8",
             },
             "angularaxis": {
                 "tickfont": {"size": BASE_FONT_SIZE - 1},
                 "direction": "clockwise",
+                "ticks": "outside",
+                "ticklen": 14,
+                "tickcolor": "white",
                 "rotation": 90,
                 "gridcolor": "#c8c8c8",
             },
             "bgcolor": "white",
         },
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08, "font": {"size": BASE_FONT_SIZE}},
-        margin={"l": 150, "r": 150, "t": 110, "b": 90},
+        legend={
+            "orientation": "v",
+            "x": 1.12,
+            "xanchor": "right",
+            "y": 1.14,
+            "yanchor": "top",
+            "font": {"size": BASE_FONT_SIZE},
+        },
+        margin={"l": 150, "r": 150, "t": 130, "b": 110},
         showlegend=True,
     )
     return figure

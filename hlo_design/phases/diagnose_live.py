@@ -21,6 +21,7 @@ from hlo_design.notebook import CaseSession, in_dashboard
 from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, write_diagnosis_report
 from hlo_design.phases.situation import situation_html
 from hlo_design.rolemap import analyse_role_map, explain
+from hlo_design.summary import summarise
 from hlo_design.widgets import ActivityEditor, FindingsEditor
 from hlo_design.widgets.common import auto_width
 from hlo_design.widgets.scan import ScanEditor
@@ -32,6 +33,7 @@ __all__ = [
     "show_role_map",
     "show_scan",
     "show_situation",
+    "show_summary",
     "show_title",
 ]
 
@@ -58,6 +60,15 @@ def show_situation(session: CaseSession | None) -> None:
         display(continuum_strip(case.continuum.position, v))
     if case.rhythm:
         display(rhythm_grid(case.rhythm, v))
+
+
+def show_summary(session: CaseSession | None) -> None:
+    """The saved hours per quadrant and per side, as tables (stable output, checked by nbval)."""
+    if session is None:
+        return
+    summary = summarise(session.case.id, session.case.activities)
+    display(summary.quadrant_table(session.vocabulary))
+    display(summary.side_table(session.vocabulary))
 
 
 def show_inventory(session: CaseSession | None) -> ActivityEditor | None:

@@ -20,7 +20,7 @@ from hlo_design.figures.reflection import radar
 from hlo_design.reflection import Criterion, Rater, ReflectionWeb, disagreements
 from hlo_design.vocabulary import Vocabulary
 from hlo_design.widgets.activities import replace_figure
-from hlo_design.widgets.common import AUTO_WIDTH, Status, fresh_id, validation_message
+from hlo_design.widgets.common import Status, auto_width, fresh_id, validation_message
 
 __all__ = ["NOT_RATED", "ReflectionWebEditor"]
 
@@ -52,7 +52,7 @@ class ReflectionWebEditor:
             style={"description_width": "initial"},
             layout=widgets.Layout(width="480px"),
         )
-        add = widgets.Button(description=vocabulary("reflection.add_criterion"), icon="plus", layout=AUTO_WIDTH)
+        add = widgets.Button(description=vocabulary("reflection.add_criterion"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add_criterion(self.new_criterion.value))
         self.action_points = widgets.Textarea(
             value="\n".join(web.action_points),
@@ -86,9 +86,7 @@ class ReflectionWebEditor:
 
     def rate(self, criterion_id: str, rater: Rater, score: int | None) -> bool:
         """Set (or with ``None``/0 clear) one rater's score for one criterion."""
-        ratings = [
-            r.model_dump() for r in self._web.ratings if not (r.criterion == criterion_id and r.rater is rater)
-        ]
+        ratings = [r.model_dump() for r in self._web.ratings if not (r.criterion == criterion_id and r.rater is rater)]
         if score not in (None, NOT_RATED):
             ratings.append({"criterion": criterion_id, "rater": rater, "score": score})
         return self._apply(ratings=ratings)

@@ -1,0 +1,180 @@
+"""The student journey as a numbered route over the quadrant map, and its coverage matrix.
+
+Each learning goal gets its own lane inside every quadrant, so routes of
+different goals never sit on top of each other: step ``g.s`` (goal ``g``,
+its ``s``-th step) is drawn in its quadrant at the goal's lane, stacked by
+step. Arrows run between consecutive steps of a goal in its colour; a dashed
+grey arrow leads from the last step of one goal to the first step of the
+next, because the order of the goals is the sequence.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from hlo_design.cases import Case
+from hlo_design.design import DesignPlan, JourneyStep, coverage_matrix
+from hlo_design.figures.quadrant_map import quadrant_map
+from hlo_design.figures.theme import OKABE_ITO, SYMBOLS, base_layout, safe
+from hlo_design.quadrants import quadrant_by_number
+from hlo_design.vocabulary import Vocabulary
+
+__all__ = ["coverage_heatmap", "journey_map", "journey_points"]
+
+LANE_SPAN = 0.64  # width of the band of lanes inside a quadrant (the quadrant is 1.08 wide)
+STEP_GAP = 0.16  # vertical distance between steps of one goal in one quadrant
+GAP_TINT = "#FBD3C0"  # light vermillion behind empty cells
+GOAL_COLOURS = (OKABE_ITO[0], OKABE_ITO[5], OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[1], OKABE_ITO[4], OKABE_ITO[7])
+
+
+def _ordered_goals(plan: DesignPlan) -> list[str]:
+    ids = [g.id for g in plan.goals]
+    known = set(ids)
+    return ids + list(dict.fromkeys(s.goal for s in plan.journey if s.goal not in known))
+
+
+def journey_points(plan: DesignPlan) -> list[tuple[str, JourneyStep, float, float]]:
+    """(label ``"g.s"``, step, x, y) of every step, in route order: goal order, then step order."""
+    goals = _ordered_goals(plan)
+    lanes = len(goals)
+    points: list[tuple[str, JourneyStep, float, float]] = []
+    for g_index, goal in enumerate(goals):
+        steps = [s for s in plan.journey if s.goal == goal]
+        in_quadrant: dict[int, int] = {}
+        for s_index, step in enumerate(steps):
+            centre = quadrant_by_number(step.quadrant).centre
+            lane = (g_index + 0.5) / lanes - 0.5 if lanes > 1 else 0.0
+            x = centre.context + LANE_SPAN * lane
+            stacked = in_quadrant.get(step.quadrant, 0)
+            in_quadrant[step.quadrant] = stacked + 1
+            # stack away from the horizontal axis, so steps stay inside their quadrant
+            outward = 1 if centre.form > 0 else -1
+            y = centre.form + outward * (STEP_GAP * stacked - 0.2)
+            points.append((f"{g_index + 1}.{s_index + 1}", step, x, y))
+    return points
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int = 760) -> go.Figure:
+    """The quadrant map of ``case`` with its journey as numbered, arrowed routes per learning goal."""
+    vocabulary = vocabulary or Vocabulary(region=case.region)
+    figure = quadrant_map(case, vocabulary, activities=[], show_findings=False, height=height)
+    plan = case.design or DesignPlan()
+    goal_text = {g.id: g.text for g in plan.goals}
+    activity_names = {a.id: a.name for a in case.activities}
+    points = journey_points(plan)
+    goals = _ordered_goals(plan)
+    previous: tuple[str, float, float] | None = None
+    for g_index, goal in enumerate(goals):
+        colour = GOAL_COLOURS[g_index % len(GOAL_COLOURS)]
+        mine = [(label, step, x, y) for label, step, x, y in points if step.goal == goal]
+        if not mine:
+            continue
+        hover = []
+        for label, step, _, _ in mine:
+            text = safe(step.text)
+            if step.activity is not None and step.activity in activity_names:
+                text += f"<br><i>{safe(activity_names[step.activity])}</i>"
+            hover.append(
+                vocabulary(
+                    "journey.step_hover",
+                    number=label,
+                    goal=safe(_short(goal_text.get(goal, goal))),
+                    text=text,
+                    quadrant=step.quadrant,
+                )
+            )
+        figure.add_trace(
+            go.Scatter(
+                x=[x for _, _, x, _ in mine],
+                y=[y for _, _, _, y in mine],
+                mode="markers+text",
+                name=vocabulary("journey.goal_legend", number=g_index + 1, text=safe(_short(goal_text.get(goal, goal)))),
+                text=[label for label, _, _, _ in mine],
+                textposition="middle center",
+                textfont={"size": 14, "color": "#000000"},
+                hovertext=hover,
+                hoverinfo="text",
+                customdata=[label for label, _, _, _ in mine],
+                marker={
+                    "size": 38,
+                    "color": "white",
+                    "symbol": SYMBOLS[g_index % len(SYMBOLS)] if g_index else "circle",
+                    "line": {"color": colour, "width": 4},
+                },
+            )
+        )
+        if previous is not None:
+            _arrow(figure, previous[1:], (mine[0][2], mine[0][3]), "#777777", dash=True)
+        for (_, _, x0, y0), (_, _, x1, y1) in zip(mine, mine[1:], strict=False):
+            _arrow(figure, (x0, y0), (x1, y1), colour)
+        previous = (mine[-1][0], mine[-1][2], mine[-1][3])
+    if not points:
+        figure.add_annotation(
+            x=0.5, y=0.5, xref="paper", yref="paper", text=vocabulary("journey.empty"), showarrow=False,
+            font={"size": 20}, bgcolor="white",
+        )  # fmt: skip
+    figure.update_layout(legend={"title": {"text": vocabulary("journey.legend_route")}})
+    return base_layout(figure, vocabulary("journey.title", case=safe(case.name)), height=height)
+
+
+def _arrow(figure: go.Figure, start: tuple[float, float], end: tuple[float, float], colour: str, *, dash: bool = False) -> None:
+    """A data-coordinate arrow from ``start`` to ``end`` that stops at the marker's edge."""
+    figure.add_annotation(
+        x=end[0],
+        y=end[1],
+        ax=start[0],
+        ay=start[1],
+        xref="x",
+        yref="y",
+        axref="x",
+        ayref="y",
+        text="",
+        showarrow=True,
+        arrowhead=3,
+        arrowsize=1.3,
+        arrowwidth=2 if dash else 3,
+        arrowcolor=colour,
+        standoff=20,
+        startstandoff=20,
+        opacity=0.6 if dash else 0.95,
+    )
+
+
+def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
+    """Goals (rows, in order) × quadrants (columns 1–4) with step counts; empty cells say "leemte"."""
+    matrix = coverage_matrix(plan)
+    goal_text = {g.id: g.text for g in plan.goals}
+    rows = [f"{i + 1}. {safe(_short(goal_text.get(goal, goal), 34))}" for i, goal in enumerate(matrix.index)]
+    columns = [
+        f"<b>{number}</b> {vocabulary(f'Quadrant.{quadrant_by_number(number).value}.short')}" for number in matrix.columns
+    ]
+    counts = matrix.to_numpy().tolist()
+    gap = vocabulary("journey.gap")
+    text = [[f"<b>{n}</b>" if n else f"✗ {gap}" for n in row] for row in counts]
+    largest = max((n for row in counts for n in row), default=0) or 1
+    figure = go.Figure(
+        go.Heatmap(
+            z=counts,
+            x=columns,
+            y=rows,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 18},
+            zmin=0,
+            zmax=largest,
+            colorscale=[(0.0, GAP_TINT), (0.5 / largest, GAP_TINT), (0.5 / largest, "#DCEBF7"), (1.0, "#5DA5DA")],
+            showscale=False,
+            hovertemplate="%{y}<br>%{x}<br>%{z} " + vocabulary("journey.steps") + "<extra></extra>",
+            xgap=3,
+            ygap=3,
+        )
+    )
+    figure.update_yaxes(autorange="reversed", title={"text": vocabulary("journey.goal")}, automargin=True, fixedrange=True)
+    figure.update_xaxes(side="top", automargin=True, fixedrange=True)
+    figure.update_layout(margin={"t": 130})
+    height = 200 + 80 * max(len(rows), 1)
+    return base_layout(figure, title or vocabulary("journey.coverage_title"), height=height)

@@ -1,0 +1,88 @@
+"""Every phase notebook runs under papermill for every example case; the batch runs them all."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+
+from hlo_design.batch import run_batch, write_index
+from hlo_design.config import CASES_DIR, NOTEBOOKS_DIR
+from hlo_design.vocabulary import Vocabulary
+from tests.conftest import EXAMPLE_CASES
+
+pytestmark = pytest.mark.notebook
+
+
+def _errors(notebook: Path) -> list[str]:
+    nb = nbformat.read(notebook, as_version=4)
+    return [o.get("ename", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("case_id", EXAMPLE_CASES)
+def test_diagnosis_notebook_runs_and_writes_the_report(case_id: str, tmp_path: Path) -> None:
+    output = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "01_diagnose.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path)},
+        cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3",
+    )  # fmt: skip
+    assert _errors(output) == []
+    report = tmp_path / case_id / "diagnose.html"
+    assert report.stat().st_size > 100_000
+
+
+def test_unknown_case_fails_the_papermill_run(tmp_path: Path) -> None:
+    """Outside a dashboard a wrong case id must fail the run, with the message in the error."""
+    with pytest.raises(papermill.PapermillExecutionError, match="unknown case 'bestaat-niet'"):
+        papermill.execute_notebook(
+            str(NOTEBOOKS_DIR / "01_diagnose.ipynb"), str(tmp_path / "out.ipynb"),
+            parameters={"case": "bestaat-niet", "output_dir": str(tmp_path)}, cwd=str(NOTEBOOKS_DIR),
+            progress_bar=False, kernel_name="python3",
+        )  # fmt: skip
+
+
+def test_landing_notebook_runs(tmp_path: Path) -> None:
+    output = tmp_path / "index.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS_DIR / "index.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3")
+    assert _errors(output) == []
+    html = json.dumps(nbformat.read(output, as_version=4).cells[4].outputs)
+    assert html.count('data-phase=\\"diagnose\\"') == 4
+
+
+def test_batch_over_all_cases_in_parallel(tmp_path: Path) -> None:
+    """Four cases on two workers: four reports, four notebooks and an index linking them."""
+    results = run_batch("diagnose", None, tmp_path, workers=2)
+    assert [r.case for r in results] == sorted(EXAMPLE_CASES)
+    assert all(r.ok for r in results), [r.reason for r in results]
+    index = write_index(results, tmp_path, Vocabulary()).read_text(encoding="utf-8")
+    for case_id in EXAMPLE_CASES:
+        assert f'href="{case_id}/diagnose.html"' in index
+        assert f'href="{case_id}/01_diagnose.ipynb"' in index
+
+
+def test_batch_keeps_going_when_a_case_fails(tmp_path: Path) -> None:
+    """A broken case is reported with its reason; the good case still gets its report; exit code 1."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    shutil.copy(CASES_DIR / "zorg.yaml", cases / "zorg.yaml")
+    (cases / "kapot.yaml").write_text("id: kapot\nname: Kapot\nsector: x\nregion: NL\nsources: []\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "HLO_DESIGN_CASES": str(cases)}
+    run = subprocess.run(
+        [sys.executable, "-m", "hlo_design.cli", "batch", "--phase", "diagnose", "--out", str(out), "--workers", "2"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert "kapot" in run.stdout
+    assert "FAILED" in run.stdout
+    assert "CaseFileError" in run.stdout
+    assert "1 succeeded, 1 failed" in run.stdout
+    assert (out / "zorg" / "diagnose.html").exists()
+    assert "mislukt" in (out / "index.html").read_text(encoding="utf-8")
