@@ -159,9 +159,7 @@ def setting_shares(rhythm: Rhythm) -> dict[Setting, float]:
 
 def _is_theory_day(slots: list[RhythmSlot]) -> bool:
     covered = sum(slot.part.halves for slot in slots)
-    return covered >= 2 and all(
-        slot.setting is Setting.SCHOOL and slot.content is SlotContent.THEORY for slot in slots
-    )
+    return covered >= 2 and all(slot.setting is Setting.SCHOOL and slot.content is SlotContent.THEORY for slot in slots)
 
 
 def _realistic_hours(activities: Iterable[Activity]) -> float:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hlo_design.errors import UnknownCaseError, WorkbookError
 from hlo_design import notebook
+from hlo_design.errors import UnknownCaseError, WorkbookError
 from hlo_design.notebook import in_dashboard, open_case, query_parameters
 
 VOILA = {"SERVER_SOFTWARE": "voila/0.5.13"}

@@ -23,7 +23,9 @@ pytestmark = pytest.mark.notebook
 
 def _errors(notebook: Path) -> list[str]:
     nb = nbformat.read(notebook, as_version=4)
-    return [o.get("ename", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    return [
+        o.get("ename", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
+    ]
 
 
 @pytest.mark.parametrize("case_id", EXAMPLE_CASES)
@@ -50,7 +52,13 @@ def test_unknown_case_fails_the_papermill_run(tmp_path: Path) -> None:
 
 def test_landing_notebook_runs(tmp_path: Path) -> None:
     output = tmp_path / "index.ipynb"
-    papermill.execute_notebook(str(NOTEBOOKS_DIR / "index.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3")
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "index.ipynb"),
+        str(output),
+        cwd=str(NOTEBOOKS_DIR),
+        progress_bar=False,
+        kernel_name="python3",
+    )
     assert _errors(output) == []
     html = json.dumps(nbformat.read(output, as_version=4).cells[4].outputs)
     assert html.count('data-phase=\\"diagnose\\"') == 4

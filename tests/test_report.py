@@ -39,7 +39,11 @@ def test_hostile_finding_is_text_in_the_report() -> None:
     hostile = case.model_copy(
         update={
             "name": HOSTILE,
-            "findings": [Finding(id="x", label="1", text=HOSTILE, place=FindingPlace(quadrant=1), perspectives=[Perspective.SOCIAL])],
+            "findings": [
+                Finding(
+                    id="x", label="1", text=HOSTILE, place=FindingPlace(quadrant=1), perspectives=[Perspective.SOCIAL]
+                )
+            ],
         }
     )
     text = diagnosis_report(hostile, Vocabulary(region="VL"))

@@ -71,7 +71,7 @@ def test_hostile_names_are_escaped_in_status_and_map() -> None:
     case = load_case("zorg")
     editor = ActivityEditor(case, Vocabulary(region="VL"))
     assert editor.update(case.activities[0].id, name=HOSTILE)
-    assert all(HOSTILE not in (t.text and "".join(t.text) or "") for t in editor.map.data)
+    assert all(HOSTILE not in ((t.text and "".join(t.text)) or "") for t in editor.map.data)
     editor.update(case.activities[0].id, environment=HOSTILE)
     assert "<img" not in editor.status.text
 

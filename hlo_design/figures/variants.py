@@ -30,7 +30,9 @@ VARIANT_PATTERNS = ("", "/", ".", "x", "\\", "-", "+")
 QUADRANTS = sorted(Quadrant, key=lambda q: q.number)
 
 
-def shift_map(case: Case, variant: DesignVariant, vocabulary: Vocabulary | None = None, *, height: int = 720) -> go.Figure:
+def shift_map(
+    case: Case, variant: DesignVariant, vocabulary: Vocabulary | None = None, *, height: int = 720
+) -> go.Figure:
     """The quadrant map after ``variant``: moved activities have a hollow old place and an arrow to the new one."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
     after = apply_variant(case, variant)
@@ -88,14 +90,21 @@ def _signed(value: float) -> str:
     return f"{'+' if rounded > 0 else '−'}{abs(rounded):g}"
 
 
-def shift_bars(case: Case, variant: DesignVariant, vocabulary: Vocabulary | None = None, *, height: int = 520) -> go.Figure:
+def shift_bars(
+    case: Case, variant: DesignVariant, vocabulary: Vocabulary | None = None, *, height: int = 520
+) -> go.Figure:
     """Grouped bars of hours per quadrant before/after, and the shares per side of the axes in a small panel."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
     before = summarise(case.id, case.activities)
     after = summarise(case.id, apply_variant(case, variant))
     names = [f"{q.number}" for q in QUADRANTS]
     sides = [vocabulary(f"summary.{side}") for side in SIDES]
-    side_before = [before.constructed_share, before.realistic_share, before.acquisition_share, before.participation_share]
+    side_before = [
+        before.constructed_share,
+        before.realistic_share,
+        before.acquisition_share,
+        before.participation_share,
+    ]
     side_after = [after.constructed_share, after.realistic_share, after.acquisition_share, after.participation_share]
     hours_before = [before.hours_by_quadrant[q] for q in QUADRANTS]
     hours_after = [after.hours_by_quadrant[q] for q in QUADRANTS]
@@ -137,7 +146,7 @@ def shift_bars(case: Case, variant: DesignVariant, vocabulary: Vocabulary | None
         },
         yaxis={"title": {"text": vocabulary("summary.hours")}, "range": [0, top], "fixedrange": True},
         xaxis2={"domain": [0.62, 1], "anchor": "y2", "fixedrange": True, "tickangle": 0},
-        yaxis2={"anchor": "x2", "range": [0, 1.25], "tickformat": ".0%", "fixedrange": True},
+        yaxis2={"anchor": "x2", "range": [0, 1.12], "tickvals": [0, 0.25, 0.5, 0.75, 1], "tickformat": ".0%", "fixedrange": True},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 16}},
         annotations=[
             {"text": f"<b>{vocabulary('variant.hours_panel')}</b>", "x": 0.25, "y": 1.0, "xref": "paper",
@@ -179,7 +188,10 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
                     "color": VARIANT_COLOURS[index % len(VARIANT_COLOURS)],
                     "pattern": {"shape": VARIANT_PATTERNS[index % len(VARIANT_PATTERNS)]},
                 },
-                hovertext=[f"{name}<br>{q.number} {vocabulary.label(q)}<br>{h:g}" for q, h in zip(QUADRANTS, hours, strict=True)],
+                hovertext=[
+                    f"{name}<br>{q.number} {vocabulary.label(q)}<br>{h:g}"
+                    for q, h in zip(QUADRANTS, hours, strict=True)
+                ],
                 hoverinfo="text",
             )
         )
@@ -192,4 +204,3 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
     base_layout(figure, vocabulary("variant.comparison_title", case=safe(case.name)), height=height)
     figure.update_layout(margin={"b": 170})
     return figure
-

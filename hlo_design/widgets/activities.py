@@ -43,7 +43,8 @@ class ActivityEditor:
         self.status = Status()
         self.save_bar = SaveBar(vocabulary, path, self._save)
         self.map = go.FigureWidget(quadrant_map(case, vocabulary, activities=self.activities))
-        self.map.add_class("hlo-inventory-map")
+        map_box = widgets.Box([self.map])
+        map_box.add_class("hlo-inventory-map")  # a handle for browser tests; figure widgets drop CSS classes
         self.summary = go.FigureWidget(self._summary_figure())
         self.comparison = go.FigureWidget(environment_comparison(case, vocabulary, activities=self.activities))
         self.rows = widgets.VBox()
@@ -52,7 +53,7 @@ class ActivityEditor:
         self._render_rows()
         self.table = widgets.VBox([self._header(), self.rows, add], layout=widgets.Layout(overflow="auto"))
         self.widget = widgets.VBox(
-            [self.table, self.status.widget, self.save_bar.widget, self.map, self.summary, self.comparison]
+            [self.table, self.status.widget, self.save_bar.widget, map_box, self.summary, self.comparison]
         )
 
     # ------------------------------------------------------------ the API the controls call

@@ -1,0 +1,129 @@
+"""A real Voilà server and Debian's Chromium driven by Playwright.
+
+The server runs on a private copy of the example cases plus one case full of
+hostile text. Screenshots of every page go to ``artifacts/screenshots/`` and
+are kept as test artefacts. In CI a missing Chromium is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from hlo_design.cases import dump_case, load_case
+from hlo_design.config import CASES_DIR, PROJECT_ROOT
+from hlo_design.serve import voila_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu",
+]  # fmt: skip
+SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+HOSTILE = "<img src=x onerror=alert(1)>"
+SERVER_START_SECONDS = 60
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    if CHROMIUM.exists():
+        return CHROMIUM
+    message = f"{CHROMIUM} is missing; install Debian's chromium (make chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _hostile_case(cases: Path) -> None:
+    """A copy of Zorg whose name, activity and finding texts try to inject HTML."""
+    zorg = load_case(cases / "zorg.yaml")
+    first = zorg.findings[0].model_copy(update={"text": HOSTILE})
+    activity = zorg.activities[0].model_copy(update={"name": HOSTILE})
+    hostile = zorg.model_copy(
+        update={"id": "xss-test", "name": f"XSS {HOSTILE}", "findings": [first, *zorg.findings[1:]],
+                "activities": [activity, *zorg.activities[1:]]}
+    )  # fmt: skip
+    (cases / "xss-test.yaml").write_text(dump_case(hostile), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def cases_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cases = tmp_path_factory.mktemp("voila") / "cases"
+    shutil.copytree(CASES_DIR, cases, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
+    _hostile_case(cases)
+    return cases
+
+
+@pytest.fixture(scope="session")
+def voila_url(cases_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Standalone Voilà exactly as `hlo-design serve` starts it, on a free port."""
+    port = _free_port()
+    log = (tmp_path_factory.mktemp("voila-log") / "voila.log").open("w")
+    env = {**os.environ, "HLO_DESIGN_CASES": str(cases_copy)}
+    process = subprocess.Popen(voila_command(port), env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.terminate()
+        pytest.fail(f"Voilà did not start within {SERVER_START_SECONDS} s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh tab, big enough for a projector; any JavaScript dialog (alert) fails the test."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    name = request.node.name.replace("[", "-").replace("]", "").replace("/", "-")
+    screenshot_everything(tab, SCREENSHOTS / f"{name}.png")
+    context.close()
+    assert dialogs == [], f"a script ran in the page: {dialogs}"
+
+
+def screenshot_everything(tab: Page, path: Path) -> None:
+    """Voilà scrolls inside a container, so grow the viewport to the content before the shot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    height = tab.evaluate("Math.max(...Array.from(document.querySelectorAll('body *')).map(e => e.scrollHeight), 600)")
+    tab.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 16000)})
+    tab.screenshot(path=str(path))
