@@ -107,7 +107,8 @@ def test_hostile_text_is_shown_as_text(page: Page, voila_url: str) -> None:
     _open_diagnosis(page, f"{voila_url}/voila/render/01_diagnose.ipynb?case=xss-test")
     finding_text = page.locator(".hlo-finding-row textarea").first
     expect(finding_text).to_have_value(HOSTILE)
-    assert HOSTILE in page.inner_text(".hlo-situation")
+    expect(page.locator("h2").filter(has_text=f"XSS {HOSTILE}")).to_have_count(1)
+    expect(page.locator(".hlo-activity-row input").first).to_have_value(HOSTILE)
     assert page.locator("img[src='x']").count() == 0
     assert page.evaluate("() => document.querySelectorAll('[onerror]').length") == 0
     # the page fixture fails the test if any alert() ran
