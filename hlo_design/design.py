@@ -40,7 +40,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from hlo_design.identifiers import Identifier
 from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective, design_options
-from hlo_design.quadrants import Position, Quadrant, check_quadrant_number, quadrant_by_number
+from hlo_design.quadrants import Position, Quadrant, check_quadrant_number
 from hlo_design.rhythm import Rhythm
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ __all__ = [
     "PerspectiveState",
     "QuadrantShift",
     "Side",
+    "activities_in_use",
     "apply_variant",
     "compare_variants",
     "coverage_matrix",
@@ -254,6 +255,11 @@ def journey_gaps(plan: DesignPlan) -> list[tuple[str, int]]:
 # ---------------------------------------------------------------- variants
 
 
+def activities_in_use(plan: DesignPlan) -> set[str]:
+    """Ids of activities the design refers to (journey steps, variant moves): deleting them would break it."""
+    return {s.activity for s in plan.journey if s.activity} | {m.activity for v in plan.variants for m in v.moves}
+
+
 def apply_variant(case: Case, variant: DesignVariant) -> list[Activity]:
     """The case's activities after the variant's moves (order kept; linear in the number of activities).
 
@@ -413,13 +419,9 @@ def design_reference_errors(case: Case) -> Iterator[str]:
             yield f"design.journey[{index}].goal: {step.goal!r} is not one of the focus goals"
         if step.activity is not None:
             activity = activities.get(step.activity)
+            # a step whose activity was slid into another quadrant stays valid: sliding is what groups do
             if activity is None:
                 yield f"design.journey[{index}].activity: {step.activity!r} is not one of the activities"
-            elif activity.quadrant is not None and activity.quadrant is not quadrant_by_number(step.quadrant):
-                yield (
-                    f"design.journey[{index}].quadrant: activity {step.activity!r} lies in quadrant "
-                    f"{activity.quadrant.number}, not {step.quadrant}"
-                )
 
     for v_index, variant in enumerate(plan.variants):
         for duplicate in _duplicates(m.activity for m in variant.moves):

@@ -158,5 +158,7 @@ def format_path(path: FieldPath) -> str:
     """``('activities', 3, 'position')`` → ``activities[3].position``."""
     text = ""
     for part in path:
+        if part == "[key]":  # pydantic marks a bad mapping key this way; the key itself is already in the path
+            continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text

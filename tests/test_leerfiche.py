@@ -68,7 +68,7 @@ leerfiches:
 @pytest.mark.parametrize(
     ("extra", "field", "message"),
     [
-        ("hobbies: zwemmen", "leerfiches[0].components.hobbies.[key]", "input should be 'goals_from_workplace'"),  # not a component
+        ("hobbies: zwemmen", "leerfiches[0].components.hobbies", "input should be 'goals_from_workplace'"),  # not a component
         ("concerns: [a, b]", "leerfiches[0].components.concerns", "input should be a valid string"),  # a list, not text
     ],
 )  # fmt: skip

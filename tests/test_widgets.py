@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hlo_design.cases import load_case
+from hlo_design.design import activities_in_use
 from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective
 from hlo_design.phases.landing import CaseExplorer, landing_html
@@ -82,14 +83,27 @@ def test_add_delete_and_save_activities(tmp_path: Path, cases_dir: Path) -> None
     case = load_case(path)
     editor = ActivityEditor(case, Vocabulary(region="VL"), path)
     new = editor.add()
-    editor.delete(case.activities[0].id)
+    in_use = activities_in_use(case.design) if case.design else set()
+    free = next(a.id for a in case.activities if a.id not in in_use)
+    assert editor.delete(free)
     editor.save_bar.save()
     saved = load_case(path)
     assert new.id in {a.id for a in saved.activities}
-    assert case.activities[0].id not in {a.id for a in saved.activities}
+    assert free not in {a.id for a in saved.activities}
     assert saved.findings == case.findings
     assert "Opgeslagen" in editor.save_bar.status.text
     assert path.with_name("zorg.yaml.bak").exists()
+
+
+def test_activities_the_design_uses_cannot_be_deleted() -> None:
+    """Deleting an activity a variant or the journey refers to is refused with a message."""
+    case = load_case("zorg")
+    assert case.design is not None
+    used = sorted(activities_in_use(case.design))[0]
+    editor = ActivityEditor(case, Vocabulary(region="VL"))
+    assert not editor.delete(used)
+    assert used in {a.id for a in editor.activities}
+    assert "ontwerp" in editor.status.text
 
 
 def test_findings_editor_adds_places_reorders_and_saves(cases_dir: Path) -> None:

@@ -17,7 +17,7 @@ from itertools import pairwise
 import plotly.graph_objects as go
 
 from hlo_design.cases import Actor, Case
-from hlo_design.figures.theme import OKABE_ITO, base_layout, safe
+from hlo_design.figures.theme import OKABE_ITO, base_layout, discrete_colourscale, safe
 from hlo_design.rolemap import side_shares, task_text
 from hlo_design.roles import Process, Side, Task, task_catalogue
 from hlo_design.vocabulary import Vocabulary
@@ -48,7 +48,7 @@ def role_heatmap(case: Case, vocabulary: Vocabulary | None = None, *, height: in
             y=rows,
             zmin=-0.5,
             zmax=2.5,
-            colorscale=_discrete_scale(),
+            colorscale=discrete_colourscale(list(_CELL_COLOURS)),
             xgap=2,
             ygap=2,
             text=[[_CELL_SYMBOLS[cell] for cell in row] for row in cells],
@@ -112,14 +112,6 @@ def _cells(case: Case, actors: Sequence[Actor], tasks: Sequence[Task]) -> list[l
 def _actor_label(actor: Actor, vocabulary: Vocabulary) -> str:
     name = actor.name if len(actor.name) <= NAME_LIMIT else actor.name[: NAME_LIMIT - 1] + "…"
     return f"{safe(name)}<br><i>{vocabulary.label(actor.type)}</i>"
-
-
-def _discrete_scale() -> list[tuple[float, str]]:
-    """Three flat bands for z = 0, 1, 2 (with zmin -0.5 and zmax 2.5), so the colourbar shows three blocks."""
-    scale: list[tuple[float, str]] = []
-    for index, colour in enumerate(_CELL_COLOURS):
-        scale += [(index / 3, colour), ((index + 1) / 3, colour)]
-    return scale
 
 
 def _draw_process_groups(figure: go.Figure, tasks: Sequence[Task], vocabulary: Vocabulary) -> None:

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from hlo_design.continuum import ContinuumPosition
-from hlo_design.figures.theme import base_layout, safe
+from hlo_design.figures.theme import base_layout, discrete_colourscale, safe
 from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective
 from hlo_design.scan import Scan, disagreement, latest_scans, scan_grid
@@ -38,15 +38,6 @@ MAX_COMPARISON_COLUMNS = 2
 """More than two scans side by side leaves cells too narrow for their labels; further groups wrap."""
 COMPARISON_ROW_PX = 650
 HOVER_WIDTH = 48
-
-
-def _stepped(colours: Sequence[str]) -> list[list[float | str]]:
-    """A colour scale with one flat band per colour, so integer values never blend."""
-    scale: list[list[float | str]] = []
-    for index, colour in enumerate(colours):
-        scale.append([index / len(colours), colour])
-        scale.append([(index + 1) / len(colours), colour])
-    return scale
 
 
 def _level_labels(vocabulary: Vocabulary) -> list[str]:
@@ -143,7 +134,7 @@ def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | 
         vocabulary,
         zmin=-2.5,
         zmax=2.5,
-        colorscale=_stepped(CONTINUUM_COLOURS),
+        colorscale=discrete_colourscale(list(CONTINUUM_COLOURS)),
         colorbar=_continuum_colorbar(vocabulary),
     )
     figure = go.Figure(trace)
@@ -240,7 +231,7 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
         coloraxis={
             "cmin": -2.5,
             "cmax": 2.5,
-            "colorscale": _stepped(CONTINUUM_COLOURS),
+            "colorscale": discrete_colourscale(list(CONTINUUM_COLOURS)),
             "colorbar": {**_continuum_colorbar(vocabulary), "orientation": "h", "y": -0.12, "yanchor": "top"},
         }
     )

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from pydantic import ValidationError
 
 from hlo_design.cases import Activity, Case
+from hlo_design.design import activities_in_use
 from hlo_design.editing import ListEdit, save_activities
 from hlo_design.figures import quadrant_map, summary_bars
 from hlo_design.figures.environments import environment_comparison
@@ -98,11 +99,16 @@ class ActivityEditor:
         self.redraw()
         return activity
 
-    def delete(self, activity_id: str) -> None:
+    def delete(self, activity_id: str) -> bool:
+        """Remove an activity, unless the design phase still refers to it."""
+        if self.case.design is not None and activity_id in activities_in_use(self.case.design):
+            self.status.error(self.vocabulary("editor.activity_in_use"))
+            return False
         del self.activities[self._index(activity_id)]
         self.deleted.add(activity_id)
         self._render_rows()
         self.redraw()
+        return True
 
     def redraw(self) -> None:
         """Bring map, summary and comparison in line with the working activities."""
