@@ -49,6 +49,7 @@ from hlo_design.reflection import ReflectionWeb
 from hlo_design.rhythm import Rhythm
 from hlo_design.roles import ActorType, RoleMap, task_catalogue
 from hlo_design.scan import Scan
+from hlo_design.valorisation import Valorisation, valorisation_reference_errors
 from hlo_design.yamlsource import format_path, parse_yaml
 
 __all__ = [
@@ -230,6 +231,7 @@ class Case(_Record):
     design: DesignPlan | None = None
     leerfiches: list[Leerfiche] = Field(default_factory=list)
     reflection_webs: list[ReflectionWeb] = Field(default_factory=list)
+    valorisation: Valorisation | None = None
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Case:
@@ -287,6 +289,8 @@ def _reference_errors(case: Case) -> Iterable[str]:
                 yield f"{name}[{index}].source: {record.source!r} is not one of the sources ({', '.join(sorted(sources))})"
     if case.design is not None:
         yield from design_reference_errors(case)
+    if case.valorisation is not None:
+        yield from valorisation_reference_errors(case)
 
 
 # ---------------------------------------------------------------- loading

@@ -318,10 +318,10 @@ def test_editor_rating_updates_radar_web_and_callback() -> None:
     """Clicking a score validates it, redraws the radar, updates ``.web`` and calls ``on_change``."""
     seen: list[ReflectionWeb] = []
     editor = ReflectionWebEditor(make_web({"a": {L: 4, T: 2}, "b": {L: 2}}), Vocabulary(), on_change=seen.append)
-    before = list(editor.radar.data[2].r)
+    before = list(editor.radar.figure.data[2].r)
     editor.controls[("b", M)].value = 5
-    assert list(editor.radar.data[2].r) != before
-    assert list(editor.radar.data[2].r) == [None, 5, None]
+    assert list(editor.radar.figure.data[2].r) != before
+    assert list(editor.radar.figure.data[2].r) == [None, 5, None]
     assert editor.web.score("b", M) == 5
     assert seen
     assert seen[-1] == editor.web
@@ -359,7 +359,7 @@ def test_editor_adds_a_criterion_with_a_new_row_and_axis() -> None:
     assert added.text == "Ik sluit vriendelijk af"
     assert [c.id for c in editor.web.criteria] == ["a", added.id]
     assert (added.id, T) in editor.controls
-    assert len(editor.radar.data[0].theta) == 3  # two axes, closed
+    assert len(editor.radar.figure.data[0].theta) == 3  # two axes, closed
 
 
 def test_editor_refuses_an_empty_criterion() -> None:
@@ -391,7 +391,7 @@ def test_editor_shows_hostile_criterion_text_escaped() -> None:
     assert "<img" not in joined
     assert html.escape(HOSTILE) in editor.disagreement_list.value
     assert joined.count("&lt;img") >= 3  # two rows, the disagreement list (and the status line)
-    assert all("<img" not in str(theta) for trace in editor.radar.data for theta in trace.theta)
+    assert all("<img" not in str(theta) for trace in editor.radar.figure.data for theta in trace.theta)
 
 
 # ---------------------------------------------------------------- bundled cases

@@ -21,7 +21,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def _trace_point(editor: ActivityEditor, activity_id: str) -> tuple[float, float]:
-    for trace in editor.map.data:
+    for trace in editor.map.figure.data:
         if trace.customdata is not None and activity_id in trace.customdata:
             index = list(trace.customdata).index(activity_id)
             return trace.x[index], trace.y[index]
@@ -33,10 +33,10 @@ def test_moving_an_activity_moves_its_marker_and_the_hours() -> None:
     case = load_case("zorg")
     editor = ActivityEditor(case, Vocabulary(region="VL"))
     activity = case.activities[0]
-    before = list(editor.summary.data[0].x)
+    before = list(editor.summary.figure.data[0].x)
     assert editor.move(activity.id, form=0.9, context=0.9)
     assert _trace_point(editor, activity.id) == (0.9, 0.9)  # x = context, y = form
-    assert list(editor.summary.data[0].x) != before
+    assert list(editor.summary.figure.data[0].x) != before
 
 
 def test_sliders_in_a_row_drive_the_editor() -> None:
@@ -72,7 +72,7 @@ def test_hostile_names_are_escaped_in_status_and_map() -> None:
     case = load_case("zorg")
     editor = ActivityEditor(case, Vocabulary(region="VL"))
     assert editor.update(case.activities[0].id, name=HOSTILE)
-    assert all(HOSTILE not in ((t.text and "".join(t.text)) or "") for t in editor.map.data)
+    assert all(HOSTILE not in ((t.text and "".join(t.text)) or "") for t in editor.map.figure.data)
     editor.update(case.activities[0].id, environment=HOSTILE)
     assert "<img" not in editor.status.text
 
@@ -170,8 +170,8 @@ def test_landing_lists_cases_and_broken_files_escaped(cases_dir: Path) -> None:
 
 def test_case_explorer_ignores_unknown_ids() -> None:
     explorer = CaseExplorer(Vocabulary())
-    before = explorer.map.layout.title.text
+    before = explorer.map.figure.layout.title.text
     explorer.show("bestaat-niet")
-    assert explorer.map.layout.title.text == before
+    assert explorer.map.figure.layout.title.text == before
     explorer.show("zorg")
-    assert "Zorg" in explorer.map.layout.title.text
+    assert "Zorg" in explorer.map.figure.layout.title.text

@@ -20,7 +20,7 @@ from hlo_design.errors import WorkbookError
 from hlo_design.figures import quadrant_map, summary_bars
 from hlo_design.summary import summarise
 from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.activities import replace_figure
+from hlo_design.widgets.live_figure import LiveFigure
 
 __all__ = ["PHASES", "CaseExplorer", "landing_html"]
 
@@ -92,19 +92,18 @@ class CaseExplorer:
             layout=widgets.Layout(width="720px"), style={"description_width": "80px"},
         )  # fmt: skip
         first = next(iter(self.cases.values()), None)
-        # figure widgets must be built with their figure: updates sent before a view exists are lost
-        self.map = go.FigureWidget(self._map(first) if first else None)
-        self.summary = go.FigureWidget(self._summary(first) if first else None)
+        self.map = LiveFigure(self._map(first) if first else go.Figure())
+        self.summary = LiveFigure(self._summary(first) if first else go.Figure())
         self.picker.observe(lambda _: self.show(self.picker.value), "value")
-        self.widget = widgets.VBox([self.picker, self.map, self.summary])
+        self.widget = widgets.VBox([self.picker, self.map.widget, self.summary.widget])
 
     def show(self, case_id: str) -> None:
         """Draw the chosen case (ids not in the list are ignored: widget values are untrusted)."""
         case = self.cases.get(case_id)
         if case is None:
             return
-        replace_figure(self.map, self._map(case))
-        replace_figure(self.summary, self._summary(case))
+        self.map.update(self._map(case))
+        self.summary.update(self._summary(case))
 
     def _vocabulary(self, case: Case) -> Vocabulary:
         return Vocabulary(self.vocabulary.language, case.region)

@@ -27,6 +27,7 @@ from hlo_design.quadrants import Position
 from hlo_design.summary import summarise
 from hlo_design.vocabulary import Vocabulary
 from hlo_design.widgets.common import SaveBar, Status, auto_width, fresh_id, validation_message
+from hlo_design.widgets.live_figure import LiveFigure
 
 __all__ = ["ActivityEditor", "axis_slider", "replace_figure"]
 
@@ -43,18 +44,16 @@ class ActivityEditor:
         self.deleted: set[str] = set()
         self.status = Status()
         self.save_bar = SaveBar(vocabulary, path, self._save)
-        self.map = go.FigureWidget(quadrant_map(case, vocabulary, activities=self.activities))
-        map_box = widgets.Box([self.map])
-        map_box.add_class("hlo-inventory-map")  # a handle for browser tests; figure widgets drop CSS classes
-        self.summary = go.FigureWidget(self._summary_figure())
-        self.comparison = go.FigureWidget(environment_comparison(case, vocabulary, activities=self.activities))
+        self.map = LiveFigure(quadrant_map(case, vocabulary, activities=self.activities), "hlo-inventory-map")
+        self.summary = LiveFigure(self._summary_figure())
+        self.comparison = LiveFigure(environment_comparison(case, vocabulary, activities=self.activities))
         self.rows = widgets.VBox()
         add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
         self.table = widgets.VBox([self._header(), self.rows, add], layout=widgets.Layout(overflow="auto"))
         self.widget = widgets.VBox(
-            [self.table, self.status.widget, self.save_bar.widget, map_box, self.summary, self.comparison]
+            [self.table, self.status.widget, self.save_bar.widget, self.map.widget, self.summary.widget, self.comparison.widget]
         )
 
     # ------------------------------------------------------------ the API the controls call
@@ -112,9 +111,9 @@ class ActivityEditor:
 
     def redraw(self) -> None:
         """Bring map, summary and comparison in line with the working activities."""
-        replace_figure(self.map, quadrant_map(self.case, self.vocabulary, activities=self.activities))
-        replace_figure(self.summary, self._summary_figure())
-        replace_figure(self.comparison, environment_comparison(self.case, self.vocabulary, activities=self.activities))
+        self.map.update(quadrant_map(self.case, self.vocabulary, activities=self.activities))
+        self.summary.update(self._summary_figure())
+        self.comparison.update(environment_comparison(self.case, self.vocabulary, activities=self.activities))
 
     # ------------------------------------------------------------ internals
 

@@ -21,8 +21,9 @@ from hlo_design.editing import ListEdit, save_findings
 from hlo_design.figures import quadrant_map
 from hlo_design.perspectives import Perspective
 from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.activities import axis_slider, replace_figure
+from hlo_design.widgets.activities import axis_slider
 from hlo_design.widgets.common import SaveBar, Status, auto_width, fresh_id, validation_message
+from hlo_design.widgets.live_figure import LiveFigure
 
 __all__ = ["PLACE_CHOICES", "FindingsEditor", "describe_place"]
 
@@ -40,12 +41,12 @@ class FindingsEditor:
         self.deleted: set[str] = set()
         self.status = Status()
         self.save_bar = SaveBar(vocabulary, path, self._save)
-        self.map = go.FigureWidget(self._figure())
+        self.map = LiveFigure(self._figure())
         self.rows = widgets.VBox()
         add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
-        self.widget = widgets.VBox([self.rows, add, self.status.widget, self.save_bar.widget, self.map])
+        self.widget = widgets.VBox([self.rows, add, self.status.widget, self.save_bar.widget, self.map.widget])
 
     # ------------------------------------------------------------ the API the controls call
 
@@ -61,7 +62,7 @@ class FindingsEditor:
             return False
         self.findings[index] = updated
         self.status.widget.value = ""
-        replace_figure(self.map, self._figure())
+        self.map.update(self._figure())
         return True
 
     def place(self, finding_id: str, choice: str, form: float | None = None, context: float | None = None) -> bool:
@@ -87,7 +88,7 @@ class FindingsEditor:
         )
         self.findings.append(finding)
         self._render_rows()
-        replace_figure(self.map, self._figure())
+        self.map.update(self._figure())
         return finding
 
     def move_up(self, finding_id: str) -> None:
@@ -101,7 +102,7 @@ class FindingsEditor:
         del self.findings[self._index(finding_id)]
         self.deleted.add(finding_id)
         self._render_rows()
-        replace_figure(self.map, self._figure())
+        self.map.update(self._figure())
 
     # ------------------------------------------------------------ internals
 
@@ -119,7 +120,7 @@ class FindingsEditor:
         self.findings = list(saved.findings)
         self.deleted.clear()
         self._render_rows()
-        replace_figure(self.map, self._figure())
+        self.map.update(self._figure())
 
     def _render_rows(self) -> None:
         self.rows.children = [self._row(finding) for finding in self.findings]

@@ -13,14 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 from pydantic import ValidationError
 
 from hlo_design.figures.reflection import radar
 from hlo_design.reflection import Criterion, Rater, ReflectionWeb, disagreements
 from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.activities import replace_figure
 from hlo_design.widgets.common import Status, auto_width, fresh_id, validation_message
+from hlo_design.widgets.live_figure import LiveFigure
 
 __all__ = ["NOT_RATED", "ReflectionWebEditor"]
 
@@ -42,8 +41,7 @@ class ReflectionWebEditor:
         self._web = web
         self.status = Status()
         self.controls: dict[tuple[str, Rater], widgets.ToggleButtons] = {}
-        # built with its figure: a FigureWidget only sends changes made after it is displayed
-        self.radar = go.FigureWidget(radar(web, vocabulary))
+        self.radar = LiveFigure(radar(web, vocabulary))
         self.rows = widgets.VBox()
         self.disagreement_list = widgets.HTML()
         self.new_criterion = widgets.Text(
@@ -70,7 +68,7 @@ class ReflectionWebEditor:
                 self.rows,
                 widgets.HBox([self.new_criterion, add]),
                 self.status.widget,
-                self.radar,
+                self.radar.widget,
                 self.disagreement_list,
                 self.action_points,
             ]
@@ -119,7 +117,7 @@ class ReflectionWebEditor:
             return False
         self._web = updated
         self.status.widget.value = ""
-        replace_figure(self.radar, radar(updated, self.vocabulary))
+        self.radar.update(radar(updated, self.vocabulary))
         self._render_disagreements()
         if self.on_change is not None:
             self.on_change(updated)

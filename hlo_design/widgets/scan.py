@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 from pydantic import ValidationError
 
 from hlo_design.cases import Case, update_case
@@ -25,8 +24,8 @@ from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective
 from hlo_design.scan import Scan, ScanEntry, ScanGroup, coherence_warnings, latest_scans, warning_text
 from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.activities import replace_figure
 from hlo_design.widgets.common import SaveBar, Status, validation_message
+from hlo_design.widgets.live_figure import LiveFigure
 
 __all__ = ["ScanEditor", "save_scan"]
 
@@ -63,9 +62,8 @@ class ScanEditor:
         self.grid = self._grid()
         self.warnings = widgets.HTML()
         self.scan = self._starting_scan(ScanGroup(self.group.value))
-        # figure widgets must be built with their figure: updates sent before a view exists are lost
-        self.heatmap = go.FigureWidget(scan_heatmap(self.scan, v))
-        self.disagreement = go.FigureWidget(disagreement_heatmap(self._compared(), v))
+        self.heatmap = LiveFigure(scan_heatmap(self.scan, v))
+        self.disagreement = LiveFigure(disagreement_heatmap(self._compared(), v))
         self.load_group()
         self.widget = widgets.VBox(
             [
@@ -74,8 +72,8 @@ class ScanEditor:
                 self.status.widget,
                 self.save_bar.widget,
                 self.warnings,
-                self.heatmap,
-                self.disagreement,
+                self.heatmap.widget,
+                self.disagreement.widget,
             ]
         )
 
@@ -112,8 +110,8 @@ class ScanEditor:
 
     def redraw(self) -> None:
         v = self.vocabulary
-        replace_figure(self.heatmap, scan_heatmap(self.scan, v))
-        replace_figure(self.disagreement, disagreement_heatmap(self._compared(), v))
+        self.heatmap.update(scan_heatmap(self.scan, v))
+        self.disagreement.update(disagreement_heatmap(self._compared(), v))
         items = "".join(
             f'<li class="hlo-warning">{html.escape(warning_text(w, v))}</li>' for w in coherence_warnings(self.scan)
         )

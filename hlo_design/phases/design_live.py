@@ -1,0 +1,176 @@
+"""The design notebook's cells, one function per section.
+
+``notebooks/02_ontwerp.ipynb`` stays thin: each cell calls one of these with
+the opened :class:`~hlo_design.notebook.CaseSession`. When the case could not
+be opened in a dashboard, the session is ``None`` and every section shows
+nothing (the error box is already on the page).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import HTML, display
+
+from hlo_design.cases import Case, load_case, update_case
+from hlo_design.design import DesignPlan
+from hlo_design.editing import ListEdit, merge_by_id
+from hlo_design.figures.journey import coverage_heatmap, journey_map
+from hlo_design.figures.rhythm import rhythm_grid
+from hlo_design.notebook import CaseSession, in_dashboard
+from hlo_design.phases.common import bullets_html, download_button
+from hlo_design.phases.design import (
+    design_report,
+    focus_lines,
+    goals_table,
+    journey_gap_lines,
+    rhythm_lines,
+    rhythm_table,
+    write_design_report,
+)
+from hlo_design.reflection import ReflectionWeb
+from hlo_design.widgets.common import SaveBar
+from hlo_design.widgets.decisions import DecisionEditor
+from hlo_design.widgets.leerfiche import LeerficheEditor
+from hlo_design.widgets.reflection import ReflectionWebEditor
+from hlo_design.widgets.variants import VariantEditor
+
+__all__ = [
+    "save_reflection_webs",
+    "show_decisions",
+    "show_focus",
+    "show_journey",
+    "show_leerfiche",
+    "show_reflection",
+    "show_report",
+    "show_rhythm",
+    "show_title",
+    "show_variants",
+]
+
+
+def show_title(session: CaseSession | None) -> None:
+    """The case name as the page title."""
+    if session is None:
+        return
+    display(HTML(f"<h2>{html.escape(session.vocabulary('design_phase.page_title', case=session.case.name))}</h2>"))
+
+
+def show_focus(session: CaseSession | None) -> None:
+    """Section 1: the design question, the target group and the ordered goals with their findings (stable output)."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    display(HTML(bullets_html(focus_lines(case, v), "hlo-focus")))
+    if (case.design or DesignPlan()).goals:
+        display(goals_table(case, v).set_index(v("design_phase.goal_number")))
+
+
+def show_decisions(session: CaseSession | None) -> DecisionEditor | None:
+    """Section 2: the five perspectives with their decisions, the live overview and the unanswered findings."""
+    if session is None:
+        return None
+    editor = DecisionEditor(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    return editor
+
+
+def show_journey(session: CaseSession | None) -> None:
+    """Section 3: the numbered route over the map and the coverage of goals × quadrants, with the gaps."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    display(journey_map(case, v))
+    display(coverage_heatmap(case.design or DesignPlan(), v))
+    display(HTML(bullets_html(journey_gap_lines(case, v), "hlo-journey-gaps")))
+
+
+def show_variants(session: CaseSession | None) -> VariantEditor | None:
+    """Section 4: slide activities, see arrows and bars, save a new variant, compare variants."""
+    if session is None:
+        return None
+    editor = VariantEditor(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    return editor
+
+
+def show_rhythm(session: CaseSession | None) -> None:
+    """Section 5: the week as a grid, the share per setting and the checks."""
+    if session is None:
+        return
+    case, v = session.case, session.vocabulary
+    if case.rhythm is None:
+        display(HTML(f"<p>{html.escape(v('design_phase.rhythm.empty'))}</p>"))
+        return
+    display(rhythm_grid(case.rhythm, v))
+    display(rhythm_table(case.rhythm, v).set_index(v("design_phase.rhythm.setting")))
+    display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
+
+
+def show_leerfiche(session: CaseSession | None) -> LeerficheEditor | None:
+    """Section 6: fill in a leerfiche together and download it as a printable page."""
+    if session is None:
+        return None
+    editor = LeerficheEditor(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    return editor
+
+
+def save_reflection_webs(path: Path, edit: ListEdit[ReflectionWeb]) -> Case:
+    """Merge edited reflectiewebs into the case file by id; returns the case as saved."""
+
+    def change(case: Case) -> Case:
+        return case.model_copy(update={"reflection_webs": merge_by_id(case.reflection_webs, edit)})
+
+    return update_case(path, change)
+
+
+def show_reflection(session: CaseSession | None) -> list[ReflectionWebEditor]:
+    """Section 7: per reflectieweb the ratings, the radar, the disagreements and the action points; one save."""
+    if session is None:
+        return []
+    case, v = session.case, session.vocabulary
+    if not case.reflection_webs:
+        display(HTML(f"<p>{html.escape(v('design_phase.reflection.empty'))}</p>"))
+        return []
+    editors = [ReflectionWebEditor(web, v) for web in case.reflection_webs]
+
+    def save(path: Path) -> None:
+        save_reflection_webs(path, ListEdit(tuple(editor.web for editor in editors)))
+
+    parts: list[widgets.Widget] = []
+    for editor in editors:
+        parts += [
+            widgets.HTML(f"<h3>{html.escape(editor.web.title)}</h3><p>{html.escape(editor.web.interaction)}</p>"),
+            editor.widget,
+        ]
+    display(widgets.VBox([*parts, SaveBar(v, session.path, save).widget]))
+    return editors
+
+
+def show_report(session: CaseSession | None) -> None:
+    """Section 8: write the report (batch, JupyterLab) or offer it as a download (dashboard)."""
+    if session is None:
+        return
+    v = session.vocabulary
+    # the report shows what is saved: read the case file again, with everything the group saved since opening it
+    case = load_case(session.path)
+    if not in_dashboard():
+        path = write_design_report(case, v, session.output_dir)
+        display(
+            HTML(
+                f'<p>{html.escape(v("design_phase.report_written"))} <a href="{html.escape(str(path))}">{html.escape(str(path))}</a></p>'
+            )
+        )
+        return
+
+    def make() -> str:
+        return design_report(load_case(session.path), v)
+
+    display(
+        download_button(
+            v("design_phase.make_report"), v("design_phase.download_report"), f"{case.id}-design.html", make
+        )
+    )
