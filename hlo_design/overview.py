@@ -264,7 +264,12 @@ def _synthetic_case(index: int, rng: random.Random) -> Case:
         for n in range(rng.randint(0, 6))
     ]
     findings = [
-        Finding(id=f"f{n}", text=f"Bevinding {n} (gegenereerd)", place=FindingPlace(quadrant=rng.randint(1, 4)), illustrative=True)
+        Finding(
+            id=f"f{n}",
+            text=f"Bevinding {n} (gegenereerd)",
+            place=FindingPlace(quadrant=rng.randint(1, 4)),
+            illustrative=True,
+        )
         for n in range(rng.randint(0, 3))
     ]
     tasks = [t.id for t in task_catalogue()]
@@ -290,7 +295,9 @@ def _synthetic_case(index: int, rng: random.Random) -> Case:
             corner=corner,
             strength=rng.randint(0, 4),
             evidence=[f"Voorbeeld {k}" for k in range(rng.randint(0, 3))],
-            impact_processes=rng.sample(list(ImpactProcess), rng.randint(0, 4)) if corner is Corner.LASTING_IMPACT else [],
+            impact_processes=rng.sample(list(ImpactProcess), rng.randint(0, 4))
+            if corner is Corner.LASTING_IMPACT
+            else [],
             illustrative=True,
         )
         for corner in Corner
@@ -317,7 +324,11 @@ def _synthetic_case(index: int, rng: random.Random) -> Case:
                 illustrative=True,
             )
         )
-    valorisation = Valorisation(test_moments=moments, lessons=lessons, corners=corners) if (corners or lessons or moments) else None
+    valorisation = (
+        Valorisation(test_moments=moments, lessons=lessons, corners=corners)
+        if (corners or lessons or moments)
+        else None
+    )
     return Case(
         id=f"synth-{index:04d}",
         name=f"Synthetische casus {index} (illustratief)",

@@ -179,9 +179,7 @@ class TestMoment(_Record):
         for name in ("before", "after"):
             value = getattr(self, name)
             if value is not None and not self.scale_min <= value <= self.scale_max:
-                raise ValueError(
-                    f"{name} must be between {self.scale_min:g} and {self.scale_max:g} (got {value:g})"
-                )
+                raise ValueError(f"{name} must be between {self.scale_min:g} and {self.scale_max:g} (got {value:g})")
         return self
 
     @property
@@ -369,7 +367,7 @@ def action_progress(valorisation: Valorisation) -> pd.DataFrame:
 
 
 def success_factor_summary(valorisation: Valorisation) -> pd.DataFrame:
-    """One row per critical success factor in the documents' order: ``status`` (value or ``None``
+    """One row per critical success factor in the documents' order: ``status`` (value, or NA
     when not assessed), ``score`` (missing 0, partly 1, present 2, NaN when not assessed) and ``note``."""
     scores = {FactorStatus.MISSING: 0.0, FactorStatus.PARTLY: 1.0, FactorStatus.PRESENT: 2.0}
     by_factor = {s.factor: s for s in valorisation.success_factors}

@@ -8,17 +8,31 @@ from string import Formatter
 import pytest
 
 from hlo_design.continuum import ContinuumPosition
+from hlo_design.design import DecisionStatus
+from hlo_design.leerfiche import LeerficheComponent
 from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective
 from hlo_design.quadrants import Quadrant
+from hlo_design.reflection import Rater
 from hlo_design.rhythm import DayPart, InternshipPattern, Setting, Weekday
 from hlo_design.roles import ActorType, Process, Side
 from hlo_design.scan import ScanGroup
+from hlo_design.valorisation import (
+    ActionStatus,
+    Audience,
+    CompetenceKind,
+    Corner,
+    FactorStatus,
+    Horizon,
+    ImpactProcess,
+    SuccessFactor,
+)
 from hlo_design.vocabulary import Vocabulary, _catalogue
 
 ENUMS: list[type[Enum]] = [
     Quadrant, Level, Perspective, ContinuumPosition, Process, Side, ActorType, ScanGroup,
-    Setting, Weekday, DayPart, InternshipPattern,
+    Setting, Weekday, DayPart, InternshipPattern, DecisionStatus, LeerficheComponent, Rater,
+    Audience, Corner, ImpactProcess, ActionStatus, Horizon, SuccessFactor, FactorStatus, CompetenceKind,
 ]  # fmt: skip
 
 

@@ -10,7 +10,9 @@ functions, so the report says what the meeting decided.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from markupsafe import Markup
@@ -89,7 +91,7 @@ def perspective_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
     situations = {s.perspective: s.current_situation for s in plan.perspectives}
     rows = []
     for p in Perspective:
-        row = overview.loc[p.value]
+        row: dict[Hashable, Any] = overview.loc[p.value].to_dict()
         state = (
             "design.carries" if bool(row["carries"]) else "design.empty" if bool(row["empty"]) else "design.ideas_only"
         )

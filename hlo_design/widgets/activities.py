@@ -53,7 +53,14 @@ class ActivityEditor:
         self._render_rows()
         self.table = widgets.VBox([self._header(), self.rows, add], layout=widgets.Layout(overflow="auto"))
         self.widget = widgets.VBox(
-            [self.table, self.status.widget, self.save_bar.widget, self.map.widget, self.summary.widget, self.comparison.widget]
+            [
+                self.table,
+                self.status.widget,
+                self.save_bar.widget,
+                self.map.widget,
+                self.summary.widget,
+                self.comparison.widget,
+            ]
         )
 
     # ------------------------------------------------------------ the API the controls call

@@ -15,7 +15,7 @@ diagnosis editors: decisions someone else added meanwhile stay.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ def overview_html(plan: DesignPlan, vocabulary: Vocabulary) -> str:
     heads = "".join(f"<th>{html.escape(v.label(s))}</th>" for s in DecisionStatus)
     rows = []
     for perspective in Perspective:
-        row = table.loc[perspective.value]
+        row: dict[Hashable, Any] = table.loc[perspective.value].to_dict()
         if bool(row["carries"]):
             state, colour = v("design.carries"), "#006d4f"
         elif bool(row["empty"]):
@@ -132,7 +132,7 @@ class DecisionEditor:
         self.rows: dict[Perspective, widgets.VBox] = {p: widgets.VBox() for p in Perspective}
         self.situation_boxes: dict[Perspective, widgets.Textarea] = {}
         self.tabs = widgets.Tab(children=[self._page(p) for p in Perspective])
-        self.tabs.titles = [f"{vocabulary.label(p)} · {vocabulary.question(p)}" for p in Perspective]
+        self.tabs.titles = [vocabulary.label(p) for p in Perspective]  # the question heads each page
         for perspective in Perspective:
             self._render_rows(perspective)
         self._refresh_overview()

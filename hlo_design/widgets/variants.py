@@ -321,8 +321,8 @@ class VariantEditor:
 
     def _header(self) -> widgets.HBox:
         v = self.vocabulary
-        labels = [(v("editor.name"), "300px"), (v("editor.form_slider"), "250px"),
-                  (v("editor.context_slider"), "250px"), (v("editor.hours"), "100px")]  # fmt: skip
+        labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", "250px"),
+                  (f"{v('axis.context')} (−1 … 1)", "250px"), (v("editor.hours"), "100px")]  # fmt: skip
         return widgets.HBox(
             [widgets.HTML(f"<b>{html.escape(t)}</b>", layout=widgets.Layout(width=w)) for t, w in labels]
         )
@@ -330,9 +330,10 @@ class VariantEditor:
     def _row(self, activity: Activity) -> widgets.HBox:
         v = self.vocabulary
         environment = self._environment_names.get(activity.environment, activity.environment)
+        # one line (an HTML widget is one control high); the environment and the full name are in the tooltip
         label = widgets.HTML(
-            f"<span class='hlo-variant-activity'>{html.escape(activity.name)}</span><br>"
-            f"<small>{html.escape(environment)}</small>",
+            f"<span class='hlo-variant-activity' title='{html.escape(f'{activity.name} · {environment}', quote=True)}' "
+            f"style='display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap'>{html.escape(activity.name)}</span>",
             layout=widgets.Layout(width="300px"),
         )
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))

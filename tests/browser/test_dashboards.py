@@ -14,14 +14,14 @@ from hlo_design.cases import load_case
 from tests.browser.conftest import HOSTILE
 from tests.conftest import EXAMPLE_CASES
 
-RENDER_TIMEOUT_MS = 120_000
+RENDER_TIMEOUT_MS = 180_000
 DIAGNOSIS_FIGURES = 10
 """Continuum, rhythm, inventory map, hours bars, environments, findings map, 2 scan maps, role heat map, side bars."""
 
 
 def _open(page: Page, url: str, figures: int) -> None:
     """Load a dashboard and wait until at least ``figures`` plotly figures are drawn."""
-    page.goto(url, timeout=RENDER_TIMEOUT_MS)
+    page.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
     page.wait_for_function(
         "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
         arg=figures,
@@ -48,7 +48,7 @@ def test_landing_page_lists_every_case_and_phase(page: Page, voila_url: str) -> 
     links = page.locator("a.hlo-phase-link[data-phase='diagnose']")
     expect(links).to_have_count(len(EXAMPLE_CASES) + 1)  # the examples plus the hostile test case
     for case_id in EXAMPLE_CASES:
-        expect(page.locator(f"a.hlo-phase-link[data-case='{case_id}']")).to_have_count(1)
+        expect(page.locator(f"a.hlo-phase-link[data-case='{case_id}'][data-phase='diagnose']")).to_have_count(1)
     _assert_no_errors(page)
 
 
