@@ -60,6 +60,15 @@ def save_variant(path: Path, variant: DesignVariant) -> tuple[Case, DesignVarian
     return case, saved[0]
 
 
+MAP_WIDTH = 940
+WIDE = 1240
+"""Pixel widths of the live figures: a figure widget does not follow its container and would stay 700 px wide."""
+
+
+def _sized(figure: go.Figure, width: int) -> go.Figure:
+    return figure.update_layout(width=width)
+
+
 def _is_move_arrow(annotation: Any) -> bool:
     return bool(annotation.showarrow) and annotation.axref == "x" and annotation.arrowcolor == MOVE_COLOUR
 
@@ -98,9 +107,9 @@ class VariantEditor:
         self.save_button.on_click(lambda _: self.save())
         # figure widgets are built with their figures: updates sent before a view exists are lost
         variant = self.working_variant()
-        self.map = go.FigureWidget(shift_map(case, variant, v))
-        self.bars = go.FigureWidget(shift_bars(case, variant, v))
-        self.comparison = go.FigureWidget(variant_comparison(case, v))
+        self.map = go.FigureWidget(_sized(shift_map(case, variant, v), MAP_WIDTH))
+        self.bars = go.FigureWidget(_sized(shift_bars(case, variant, v), WIDE))
+        self.comparison = go.FigureWidget(_sized(variant_comparison(case, v), WIDE))
         self._index_map()
         map_box, bars_box, comparison_box = (
             widgets.Box([self.map]),
@@ -223,7 +232,7 @@ class VariantEditor:
         self.base.options = self._base_options()
         self.base.value = variant.id
         self._syncing = False
-        replace_figure(self.comparison, variant_comparison(self.case, v))
+        replace_figure(self.comparison, _sized(variant_comparison(self.case, v), WIDE))
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         self.status.ok(v("design_phase.variant_saved", name=variant.name, time=stamp, backup=self.path.name + ".bak"))
         return variant
@@ -231,8 +240,8 @@ class VariantEditor:
     def redraw(self) -> None:
         """Rebuild the shift map and bars from the working variant."""
         variant = self.working_variant()
-        replace_figure(self.map, shift_map(self.case, variant, self.vocabulary))
-        replace_figure(self.bars, shift_bars(self.case, variant, self.vocabulary))
+        replace_figure(self.map, _sized(shift_map(self.case, variant, self.vocabulary), MAP_WIDTH))
+        replace_figure(self.bars, _sized(shift_bars(self.case, variant, self.vocabulary), WIDE))
         self._index_map()
 
     def _on_base(self, change: dict[str, Any]) -> None:
@@ -333,7 +342,7 @@ class VariantEditor:
         # one line (an HTML widget is one control high); the environment and the full name are in the tooltip
         label = widgets.HTML(
             f"<span class='hlo-variant-activity' title='{html.escape(f'{activity.name} · {environment}', quote=True)}' "
-            f"style='display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap'>{html.escape(activity.name)}</span>",
+            f"style='display:block;max-width:290px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap'>{html.escape(activity.name)}</span>",
             layout=widgets.Layout(width="300px"),
         )
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))
