@@ -29,8 +29,6 @@ import yaml
 from filelock import FileLock
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     model_validator,
@@ -41,7 +39,6 @@ from hlo_design.config import CASES_DIR
 from hlo_design.continuum import ContinuumPosition
 from hlo_design.design import DesignPlan, design_reference_errors
 from hlo_design.errors import CaseFileError, Problem, SaveConflictError, UnknownCaseError
-from hlo_design.identifiers import Identifier
 from hlo_design.leerfiche import Leerfiche
 from hlo_design.perspectives import Perspective
 from hlo_design.quadrants import Position, Quadrant, check_quadrant_number, quadrant_by_number
@@ -49,6 +46,7 @@ from hlo_design.reflection import ReflectionWeb
 from hlo_design.rhythm import Rhythm
 from hlo_design.roles import ActorType, RoleMap, task_catalogue
 from hlo_design.scan import Scan
+from hlo_design.schema import HoursPerWeek, Identifier, Record, Text
 from hlo_design.valorisation import Valorisation, valorisation_reference_errors
 from hlo_design.yamlsource import format_path, parse_yaml
 
@@ -72,21 +70,7 @@ __all__ = [
 ]
 
 
-def _hours(value: float) -> float:
-    if not 0 <= value <= 80:
-        raise ValueError(f"{value:g} hours per week is outside [0, 80]")
-    return value
-
-
-HoursPerWeek = Annotated[float, AfterValidator(_hours)]
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Source(_Record):
+class Source(Record):
     """A document that facts in the case come from."""
 
     id: Identifier
@@ -95,7 +79,7 @@ class Source(_Record):
     note: str | None = None
 
 
-class Environment(_Record):
+class Environment(Record):
     """A site or setting of the case (a school, a company, a simulation room)."""
 
     id: Identifier
@@ -107,7 +91,7 @@ class Environment(_Record):
     illustrative: bool = False
 
 
-class Actor(_Record):
+class Actor(Record):
     """A person or a group of people with the same role."""
 
     id: Identifier
@@ -119,7 +103,7 @@ class Actor(_Record):
     illustrative: bool = False
 
 
-class Activity(_Record):
+class Activity(Record):
     """A learning activity at a position in the quadrant model."""
 
     id: Identifier
@@ -136,7 +120,7 @@ class Activity(_Record):
         return self.position.quadrant
 
 
-class FindingPlace(_Record):
+class FindingPlace(Record):
     """Where a finding sits: the whole model, a quadrant (by number) or a position.
 
     In YAML: ``place: model``, ``place: {quadrant: 3}`` or
@@ -182,7 +166,7 @@ class FindingPlace(_Record):
         return self.model_dump(mode="json", exclude_none=True)
 
 
-class Finding(_Record):
+class Finding(Record):
     """A diagnosis conclusion, placed in the model and linked to the perspectives it calls for."""
 
     id: Identifier
@@ -194,7 +178,7 @@ class Finding(_Record):
     illustrative: bool = False
 
 
-class ContinuumChoice(_Record):
+class ContinuumChoice(Record):
     """The place on the school–work continuum chosen for the case, with why."""
 
     position: ContinuumPosition
@@ -203,14 +187,14 @@ class ContinuumChoice(_Record):
     illustrative: bool = False
 
 
-class Learners(_Record):
+class Learners(Record):
     description: Text
     count: int | None = Field(default=None, ge=1, le=100_000)
     source: Identifier | None = None
     illustrative: bool = False
 
 
-class Case(_Record):
+class Case(Record):
     """One learning-environment case; the root of a case file."""
 
     id: Identifier

@@ -35,13 +35,13 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import pandas as pd
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
 
-from hlo_design.identifiers import Identifier
 from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective, design_options
 from hlo_design.quadrants import Position, Quadrant, check_quadrant_number
 from hlo_design.rhythm import Rhythm
+from hlo_design.schema import HoursPerWeek, Identifier, Record, Text
 
 if TYPE_CHECKING:
     from hlo_design.cases import Activity, Case, Finding
@@ -74,20 +74,6 @@ __all__ = [
 ]
 
 
-def _hours(value: float) -> float:
-    if not 0 <= value <= 80:
-        raise ValueError(f"{value:g} hours per week is outside [0, 80]")
-    return value
-
-
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
-HoursPerWeek = Annotated[float, AfterValidator(_hours)]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class DecisionStatus(Enum):
     """How far a design decision has come; labels via ``DecisionStatus.<value>``."""
 
@@ -102,7 +88,7 @@ CARRYING_STATUSES = frozenset({DecisionStatus.AGREED, DecisionStatus.TRIED, Deci
 """Statuses that make a decision carry the design."""
 
 
-class LearningGoal(_Record):
+class LearningGoal(Record):
     """A learning goal of the focus, linked to the diagnosis findings it answers."""
 
     id: Identifier
@@ -112,7 +98,7 @@ class LearningGoal(_Record):
     illustrative: bool = False
 
 
-class Focus(_Record):
+class Focus(Record):
     """The design question, the target group and the goals; their order is the sequence."""
 
     question: Text
@@ -122,7 +108,7 @@ class Focus(_Record):
     illustrative: bool = False
 
 
-class DesignDecision(_Record):
+class DesignDecision(Record):
     """A design choice in one perspective, from the option catalogue (``option``) or written freely."""
 
     id: Identifier
@@ -138,7 +124,7 @@ class DesignDecision(_Record):
     illustrative: bool = False
 
 
-class PerspectiveState(_Record):
+class PerspectiveState(Record):
     """The current situation seen from one perspective."""
 
     perspective: Perspective
@@ -147,7 +133,7 @@ class PerspectiveState(_Record):
     illustrative: bool = False
 
 
-class ActivityMove(_Record):
+class ActivityMove(Record):
     """An activity slid to a new position, optionally with new weekly hours."""
 
     activity: Identifier
@@ -155,7 +141,7 @@ class ActivityMove(_Record):
     hours_per_week: HoursPerWeek | None = None
 
 
-class DesignVariant(_Record):
+class DesignVariant(Record):
     """A saved design variant: moves of activities and, optionally, another weekly rhythm."""
 
     id: Identifier
@@ -168,7 +154,7 @@ class DesignVariant(_Record):
     illustrative: bool = False
 
 
-class JourneyStep(_Record):
+class JourneyStep(Record):
     """One step of the student journey: an activity for a goal in a quadrant (1–4)."""
 
     goal: Identifier
@@ -179,7 +165,7 @@ class JourneyStep(_Record):
     illustrative: bool = False
 
 
-class DesignPlan(_Record):
+class DesignPlan(Record):
     """The ``design:`` section of a case."""
 
     focus: Focus | None = None

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from hlo_design.config import DATA_DIR
-from hlo_design.identifiers import Identifier
+from hlo_design.schema import Identifier
 
 __all__ = [
     "Category",

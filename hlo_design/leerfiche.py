@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hlo_design.identifiers import Identifier
+from hlo_design.schema import Identifier
 from hlo_design.vocabulary import Vocabulary
 
 if TYPE_CHECKING:

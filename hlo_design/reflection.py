@@ -25,12 +25,11 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from hlo_design.identifiers import Identifier
+from hlo_design.schema import Identifier, Record, Text
 
 __all__ = [
     "MAX_SCALE",
@@ -48,8 +47,6 @@ __all__ = [
 MAX_SCALE = 10
 """The longest rating scale a web may use (1..10); 5 is the default."""
 
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
-
 
 class Rater(Enum):
     """The three voices of the triadic reflection."""
@@ -59,18 +56,14 @@ class Rater(Enum):
     MENTOR = "mentor"
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Criterion(_Record):
+class Criterion(Record):
     """A criterion of a good interaction, in the learners' own words."""
 
     id: Identifier
     text: Text
 
 
-class Rating(_Record):
+class Rating(Record):
     """One rater's score for one criterion; the scale comes from the web (1..scale_max)."""
 
     criterion: Identifier
@@ -78,7 +71,7 @@ class Rating(_Record):
     score: int = Field(ge=1, le=MAX_SCALE)
 
 
-class ReflectionWeb(_Record):
+class ReflectionWeb(Record):
     """A reflectieweb on one interaction: criteria, the three raters' scores and the action points."""
 
     id: Identifier

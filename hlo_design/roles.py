@@ -18,8 +18,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hlo_design.config import DATA_DIR
-from hlo_design.identifiers import Identifier
 from hlo_design.levels import Level
+from hlo_design.schema import Identifier
 
 __all__ = ["ActorType", "Location", "Process", "RoleMap", "Side", "Sticker", "Task", "task_catalogue"]
 

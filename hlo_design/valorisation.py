@@ -36,14 +36,14 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from hlo_design.identifiers import Identifier
 from hlo_design.levels import Level
 from hlo_design.perspectives import Perspective
+from hlo_design.schema import Identifier, Record, Text
 
 if TYPE_CHECKING:
     from hlo_design.cases import Case
@@ -77,12 +77,6 @@ __all__ = [
 
 STRENGTH_MAX = 4
 """The top of the corner strength scale (see the module docstring for the rule)."""
-
-Text = Annotated[str, Field(min_length=1, max_length=5000)]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Audience(Enum):
@@ -153,7 +147,7 @@ class CompetenceKind(Enum):
     TWENTYFIRST = "twentyfirst"
 
 
-class TestMoment(_Record):
+class TestMoment(Record):
     """A designed activity tried with a group, measured on a scale before and after."""
 
     __test__: ClassVar[bool] = False  # not a pytest test class
@@ -190,7 +184,7 @@ class TestMoment(_Record):
         return self.after - self.before
 
 
-class Lesson(_Record):
+class Lesson(Record):
     """A lesson learned, for the audiences that should hear it."""
 
     id: Identifier
@@ -202,7 +196,7 @@ class Lesson(_Record):
     illustrative: bool = False
 
 
-class CornerAssessment(_Record):
+class CornerAssessment(Record):
     """How strongly a case shows one corner of the tussenruimte (0–4), with evidence."""
 
     corner: Corner
@@ -219,7 +213,7 @@ class CornerAssessment(_Record):
         return self
 
 
-class ActionArea(_Record):
+class ActionArea(Record):
     """An action area of the action plan."""
 
     id: Identifier
@@ -228,7 +222,7 @@ class ActionArea(_Record):
     illustrative: bool = False
 
 
-class Action(_Record):
+class Action(Record):
     """One action in an action area, with who carries it and when."""
 
     id: Identifier
@@ -241,7 +235,7 @@ class Action(_Record):
     illustrative: bool = False
 
 
-class SuccessFactorStatus(_Record):
+class SuccessFactorStatus(Record):
     """Whether a critical success factor is missing, partly or fully present."""
 
     factor: SuccessFactor
@@ -251,7 +245,7 @@ class SuccessFactorStatus(_Record):
     illustrative: bool = False
 
 
-class Precondition(_Record):
+class Precondition(Record):
     """A condition the action plan depends on."""
 
     text: Text
@@ -259,7 +253,7 @@ class Precondition(_Record):
     illustrative: bool = False
 
 
-class Competence(_Record):
+class Competence(Record):
     """One row of the competence table: a competence needed for a technology."""
 
     technology: Text
@@ -269,7 +263,7 @@ class Competence(_Record):
     illustrative: bool = False
 
 
-class Valorisation(_Record):
+class Valorisation(Record):
     """The ``valorisation:`` section of a case."""
 
     test_moments: list[TestMoment] = Field(default_factory=list)

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from hlo_design.cases import Case
 from hlo_design.design import DesignPlan, JourneyStep, coverage_matrix
 from hlo_design.figures.quadrant_map import quadrant_map
-from hlo_design.figures.theme import OKABE_ITO, base_layout, safe
+from hlo_design.figures.theme import OKABE_ITO, add_arrow, base_layout, safe
 from hlo_design.quadrants import quadrant_by_number
 from hlo_design.vocabulary import Vocabulary
 
@@ -155,26 +155,8 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
 def _arrow(
     figure: go.Figure, start: tuple[float, float], end: tuple[float, float], colour: str, *, dash: bool = False
 ) -> None:
-    """A data-coordinate arrow from ``start`` to ``end`` that stops at the marker's edge."""
-    figure.add_annotation(
-        x=end[0],
-        y=end[1],
-        ax=start[0],
-        ay=start[1],
-        xref="x",
-        yref="y",
-        axref="x",
-        ayref="y",
-        text="",
-        showarrow=True,
-        arrowhead=3,
-        arrowsize=1.3,
-        arrowwidth=2 if dash else 3,
-        arrowcolor=colour,
-        standoff=20,
-        startstandoff=20,
-        opacity=0.6 if dash else 0.95,
-    )
+    """An arrow between two steps; dashed (fainter, thinner) for a jump between goals."""
+    add_arrow(figure, start, end, colour=colour, width=2 if dash else 3, standoff=20, opacity=0.6 if dash else 0.95)
 
 
 def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:

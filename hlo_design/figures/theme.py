@@ -17,6 +17,7 @@ __all__ = [
     "QUADRANT_PATTERNS",
     "QUADRANT_TINTS",
     "SYMBOLS",
+    "add_arrow",
     "base_layout",
     "discrete_colourscale",
     "safe",
@@ -66,3 +67,15 @@ def discrete_colourscale(colours: list[str]) -> list[tuple[float, str]]:
     for index, colour in enumerate(colours):
         scale += [(index / n, colour), ((index + 1) / n, colour)]
     return scale
+
+
+def add_arrow(
+    figure: go.Figure, start: tuple[float, float], end: tuple[float, float], *, colour: str, width: float,
+    standoff: float = 14, opacity: float = 0.95, hovertext: str | None = None,
+) -> None:  # fmt: skip
+    """A data-coordinate arrow from ``start`` to ``end`` that stops short of the markers at both ends."""
+    figure.add_annotation(
+        x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
+        text="", showarrow=True, arrowhead=3, arrowsize=1.3, arrowwidth=width, arrowcolor=colour,
+        standoff=standoff, startstandoff=standoff, opacity=opacity, hovertext=hovertext,
+    )  # fmt: skip

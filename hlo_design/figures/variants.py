@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from hlo_design.cases import Case
 from hlo_design.design import SIDES, DesignVariant, apply_variant, compare_variants, moved_activities
 from hlo_design.figures.quadrant_map import quadrant_map
-from hlo_design.figures.theme import OKABE_ITO, base_layout, safe
+from hlo_design.figures.theme import OKABE_ITO, add_arrow, base_layout, safe
 from hlo_design.quadrants import Quadrant
 from hlo_design.summary import summarise
 from hlo_design.vocabulary import Vocabulary
@@ -51,30 +51,14 @@ def shift_map(
             )
         )
     for before, moved in pairs:
-        figure.add_annotation(
-            x=moved.position.context,
-            y=moved.position.form,
-            ax=before.position.context,
-            ay=before.position.form,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=3,
-            arrowsize=1.4,
-            arrowwidth=3.5,
-            arrowcolor=MOVE_COLOUR,
-            standoff=14,
-            startstandoff=11,
+        add_arrow(
+            figure, (before.position.context, before.position.form), (moved.position.context, moved.position.form),
+            colour=MOVE_COLOUR, width=3.5, standoff=12,
             hovertext=vocabulary(
-                "variant.move_hover",
-                name=safe(moved.name),
-                before_hours=f"{before.hours_per_week:g}",
-                after_hours=f"{moved.hours_per_week:g}",
+                "variant.move_hover", name=safe(moved.name),
+                before_hours=f"{before.hours_per_week:g}", after_hours=f"{moved.hours_per_week:g}",
             ),
-        )
+        )  # fmt: skip
     if not pairs:
         figure.add_annotation(
             x=0.5, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False,

@@ -1,0 +1,50 @@
+"""Building blocks shared by every part of the case-file schema.
+
+Case files are typed by people and edited in meetings, so every part of the
+schema — cases, design, instruments, valorisation — uses the same rules:
+records are immutable and refuse unknown keys (a typo is an error, not a
+silently ignored field), ids are safe in file names, URLs and HTML, texts are
+non-empty and bounded, weekly hours are plausible.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+__all__ = ["HoursPerWeek", "Identifier", "Record", "Text"]
+
+_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+MAX_HOURS_PER_WEEK = 80
+
+
+def _identifier(value: str) -> str:
+    if not _ID_PATTERN.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a valid id; use 1-64 lower-case letters, digits, '_' or '-', starting with a letter or digit"
+        )
+    return value
+
+
+def _hours(value: float) -> float:
+    if not 0 <= value <= MAX_HOURS_PER_WEEK:
+        raise ValueError(f"{value:g} hours per week is outside [0, {MAX_HOURS_PER_WEEK}]")
+    return value
+
+
+Identifier = Annotated[str, AfterValidator(_identifier)]
+"""Lower-case letters, digits, ``_`` and ``-``; safe in a file name, a URL and an HTML id."""
+
+Text = Annotated[str, Field(min_length=1, max_length=5000)]
+"""Free text typed by participants: never empty, never a novel."""
+
+HoursPerWeek = Annotated[float, AfterValidator(_hours)]
+"""Weekly hours of an activity, 0 … 80."""
+
+
+class Record(BaseModel):
+    """Base of every case-file record: immutable, unknown keys refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
