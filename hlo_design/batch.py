@@ -26,11 +26,14 @@ from jupyter_client.manager import KernelManager
 from hlo_design.cases import case_ids, load_case
 from hlo_design.config import NOTEBOOKS_DIR
 from hlo_design.errors import WorkbookError
-from hlo_design.phases.landing import PHASES
+from hlo_design.phases.landing import OVERVIEW_NOTEBOOK, PHASES
 from hlo_design.report import render_template, write_report
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["IpcKernelManager", "JobResult", "available_phases", "run_batch", "write_index"]
+__all__ = ["OVERVIEW", "IpcKernelManager", "JobResult", "available_phases", "run_batch", "run_overview", "write_index"]
+
+OVERVIEW = "overview"
+"""Case and phase name of the one run of the overview notebook across all cases (``--phase all``)."""
 
 
 class IpcKernelManager(KernelManager):
@@ -70,6 +73,33 @@ def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> lis
     return [(requested, known[requested])]
 
 
+def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
+    """Run one notebook with papermill; returns the reason it failed, or ``""``."""
+    try:
+        papermill.execute_notebook(
+            str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
+            kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
+            kernel_manager_class=IpcKernelManager,
+        )  # fmt: skip
+    except papermill.PapermillExecutionError as error:
+        return f"{error.ename}: {error.evalue}".strip()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def run_overview(out_dir: Path, *, language: str = "nl") -> JobResult:
+    """Run the overview notebook once across all cases; its report is ``out_dir/overview[.en].html``."""
+    output = out_dir / OVERVIEW_NOTEBOOK
+    output.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    reason = _execute(OVERVIEW_NOTEBOOK, output, {"language": language, "output_dir": str(out_dir.resolve())})
+    suffix = "" if language == "nl" else f".{language}"
+    report = out_dir / f"{OVERVIEW}{suffix}.html"
+    found = report if not reason and report.exists() else None
+    return JobResult(OVERVIEW, OVERVIEW, output, found, time.perf_counter() - started, reason)
+
+
 def _run_case(case_id: str, phases: Sequence[tuple[str, str]], out_dir: Path, language: str) -> list[JobResult]:
     """Run the phases of one case in order; stop at the first failure of that case."""
     results = []
@@ -77,23 +107,11 @@ def _run_case(case_id: str, phases: Sequence[tuple[str, str]], out_dir: Path, la
         output = out_dir / case_id / notebook
         output.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        try:
-            papermill.execute_notebook(
-                str(NOTEBOOKS_DIR / notebook), str(output),
-                parameters={"case": case_id, "language": language, "output_dir": str(out_dir.resolve())},
-                kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
-                kernel_manager_class=IpcKernelManager,
-            )  # fmt: skip
-        except papermill.PapermillExecutionError as error:
-            reason = f"{error.ename}: {error.evalue}".strip()
+        reason = _execute(
+            notebook, output, {"case": case_id, "language": language, "output_dir": str(out_dir.resolve())}
+        )
+        if reason:
             results.append(JobResult(case_id, phase, output, None, time.perf_counter() - started, reason))
-            break
-        except Exception as error:
-            results.append(
-                JobResult(
-                    case_id, phase, output, None, time.perf_counter() - started, f"{type(error).__name__}: {error}"
-                )
-            )
             break
         suffix = "" if language == "nl" else f".{language}"
         report = out_dir / case_id / f"{phase}{suffix}.html"
@@ -112,7 +130,29 @@ def run_batch(
     language: str = "nl",
     on_done: Callable[[list[JobResult]], None] | None = None,
 ) -> list[JobResult]:
-    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result."""
+    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result.
+
+    With ``phase="all"`` the overview notebook then runs once across all cases
+    (when it exists); its result comes last, with case and phase ``overview``.
+    """
+    results = _run_cases(phase, cases, out_dir, workers=workers, language=language, on_done=on_done)
+    if phase == "all" and (NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK).exists():
+        overview = run_overview(out_dir, language=language)
+        results.append(overview)
+        if on_done:
+            on_done([overview])
+    return results
+
+
+def _run_cases(
+    phase: str,
+    cases: Sequence[str] | None,
+    out_dir: Path,
+    *,
+    workers: int | None,
+    language: str,
+    on_done: Callable[[list[JobResult]], None] | None,
+) -> list[JobResult]:
     phases = available_phases(phase)
     selected = list(cases) if cases else case_ids()
     workers = max(1, min(workers or os.cpu_count() or 1, len(selected)))
@@ -137,8 +177,9 @@ def run_batch(
 
 def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary) -> Path:
     """``out_dir/index.html``: the front page of the set of reports, linking every file."""
+    overview = next((r for r in results if r.phase == OVERVIEW), None)
     rows = []
-    for case_id in dict.fromkeys(r.case for r in results):
+    for case_id in dict.fromkeys(r.case for r in results if r.phase != OVERVIEW):
         try:
             case = load_case(case_id)
             name, sector = case.name, case.sector
@@ -147,7 +188,7 @@ def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabul
         per_phase = {r.phase: r for r in results if r.case == case_id}
         rows.append({"id": case_id, "name": name, "sector": sector, "phases": per_phase})
     text = render_template(
-        "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows,
+        "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows, overview=overview,
         phases=[key for key, _ in PHASES], relative=lambda path: path.relative_to(out_dir).as_posix(),
         generated=time.strftime("%Y-%m-%d %H:%M"),
     )  # fmt: skip

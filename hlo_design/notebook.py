@@ -48,15 +48,23 @@ class CaseSession:
     path: Path
     vocabulary: Vocabulary
     output_dir: Path
+    interactive: bool = True
+    """False in batch runs: sections show figures and tables instead of editors (nobody edits a batch)."""
 
 
-def open_case(case: str, language: str = "nl", output_dir: str = "reports") -> CaseSession | None:
+def open_case(
+    case: str, language: str = "nl", output_dir: str = "reports", *, interactive: bool = True
+) -> CaseSession | None:
     """Open the case for a phase notebook, honouring the dashboard's query string.
 
     Returns ``None`` after showing the error in a dashboard; raises the
     :class:`WorkbookError` elsewhere, so papermill marks the run as failed.
+    ``interactive=False`` (the batch) swaps the editors for static figures:
+    hundreds of widget messages per cell are wasted work in a batch and can
+    overflow the kernel's message queue on a busy machine.
     """
     dashboard = in_dashboard()
+    interactive = interactive or dashboard
     if dashboard:
         overrides = query_parameters()
         case = overrides.get("case", case)
@@ -71,7 +79,7 @@ def open_case(case: str, language: str = "nl", output_dir: str = "reports") -> C
             raise
         show_error(str(error), Vocabulary(language if language in LANGUAGES else "nl"))
         return None
-    return CaseSession(loaded, path, Vocabulary(language, loaded.region), Path(output_dir))
+    return CaseSession(loaded, path, Vocabulary(language, loaded.region), Path(output_dir), interactive)
 
 
 def show_error(message: str, vocabulary: Vocabulary) -> None:

@@ -28,7 +28,7 @@ ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
 
 
 def _arrows(editor: VariantEditor) -> int:
-    return sum(1 for a in editor.map.layout.annotations if a.showarrow and a.axref == "x")
+    return sum(1 for a in editor.map.figure.layout.annotations if a.showarrow and a.axref == "x")
 
 
 # ---------------------------------------------------------------- variants: sliding on the axes
@@ -39,19 +39,19 @@ def test_sliding_an_activity_draws_an_arrow_and_changes_the_bars() -> None:
     case = load_case("zorg")
     editor = VariantEditor(case, Vocabulary(region="VL"))
     activity = case.activities[0]
-    bars_before = list(editor.bars.data[1].y)
+    bars_before = list(editor.bars.figure.data[1].y)
     assert _arrows(editor) == 0
     _, context, _ = editor.sliders[activity.id]
     context.value = 0.9
     assert _arrows(editor) == 1
-    assert list(editor.bars.data[1].y) != bars_before
-    assert list(editor.bars.data[0].y) == bars_before  # "before" stays
+    assert list(editor.bars.figure.data[1].y) != bars_before
+    assert list(editor.bars.figure.data[0].y) == bars_before  # "before" stays
     form, _, _ = editor.sliders[activity.id]
     form.value = 0.8  # the fast path: point, arrow and bars follow again
-    arrow = next(a for a in editor.map.layout.annotations if a.showarrow and a.axref == "x")
+    arrow = next(a for a in editor.map.figure.layout.annotations if a.showarrow and a.axref == "x")
     assert (arrow.x, arrow.y) == (0.9, 0.8)
     assert any(
-        activity.id in (t.customdata or ()) and (0.9, 0.8) in zip(t.x, t.y, strict=True) for t in editor.map.data
+        activity.id in (t.customdata or ()) and (0.9, 0.8) in zip(t.x, t.y, strict=True) for t in editor.map.figure.data
     )
 
 
@@ -72,9 +72,12 @@ def test_fast_path_matches_a_full_redraw() -> None:
     editor.move(case.activities[0].id, context=0.9)
     editor.move(case.activities[1].id, form=0.7, context=0.2)
     editor.move(case.activities[1].id, form=0.6)
-    fast = (editor.bars.data[1].y, [(a.x, a.y, a.ax, a.ay) for a in editor.map.layout.annotations])
+    fast = (editor.bars.figure.data[1].y, [(a.x, a.y, a.ax, a.ay) for a in editor.map.figure.layout.annotations])
     editor.redraw()
-    assert (editor.bars.data[1].y, [(a.x, a.y, a.ax, a.ay) for a in editor.map.layout.annotations]) == fast
+    assert (
+        editor.bars.figure.data[1].y,
+        [(a.x, a.y, a.ax, a.ay) for a in editor.map.figure.layout.annotations],
+    ) == fast
 
 
 @pytest.mark.parametrize(
@@ -135,7 +138,7 @@ def test_save_variant_adds_a_new_variant_and_keeps_a_backup(cases_dir: Path) -> 
     assert "opgeslagen" in editor.status.text
     assert HOSTILE not in editor.status.text
     assert editor.base.value == saved.id
-    assert len(editor.comparison.data) == len(ids) + 1
+    assert len(editor.comparison.figure.data) == len(ids) + 1
 
 
 def test_two_saves_never_overwrite_each_other(cases_dir: Path) -> None:
@@ -335,7 +338,7 @@ def test_report_written_where_the_batch_expects_it(tmp_path: Path) -> None:
 def test_design_notebook_runs_and_writes_the_report(case_id: str, tmp_path: Path) -> None:
     output = tmp_path / "out.ipynb"
     papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / "02_ontwerp.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path)},
+        str(NOTEBOOKS_DIR / "02_ontwerp.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path), "interactive": False},
         cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3",
     )  # fmt: skip
     nb = nbformat.read(output, as_version=4)

@@ -30,9 +30,10 @@ def _errors(notebook: Path) -> list[str]:
 
 @pytest.mark.parametrize("case_id", EXAMPLE_CASES)
 def test_diagnosis_notebook_runs_and_writes_the_report(case_id: str, tmp_path: Path) -> None:
+    """The batch mode of the notebook (figures, no editors) runs for every case and writes its report."""
     output = tmp_path / "out.ipynb"
     papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / "01_diagnose.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path)},
+        str(NOTEBOOKS_DIR / "01_diagnose.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path), "interactive": False},
         cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3",
     )  # fmt: skip
     assert _errors(output) == []

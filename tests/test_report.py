@@ -9,7 +9,8 @@ import pytest
 
 from hlo_design.cases import Finding, FindingPlace, load_case
 from hlo_design.perspectives import Perspective
-from hlo_design.phases.diagnose import diagnosis_report, findings_table, report_path, write_diagnosis_report
+from hlo_design.phases.common import report_path
+from hlo_design.phases.diagnose import diagnosis_report, findings_table, write_diagnosis_report
 from hlo_design.vocabulary import Vocabulary
 from tests.conftest import EXAMPLE_CASES
 
@@ -69,6 +70,6 @@ def test_findings_link_to_perspectives() -> None:
 def test_report_is_written_atomically_where_the_index_expects_it(tmp_path: Path) -> None:
     case = load_case("servicemedewerker")
     path = write_diagnosis_report(case, Vocabulary(), tmp_path)
-    assert path == report_path(tmp_path, case, "nl") == tmp_path / "servicemedewerker" / "diagnose.html"
+    assert path == report_path(tmp_path, case, "diagnose", "nl") == tmp_path / "servicemedewerker" / "diagnose.html"
     assert not list(path.parent.glob(".*.tmp"))
-    assert report_path(tmp_path, case, "en").name == "diagnose.en.html"
+    assert report_path(tmp_path, case, "diagnose", "en").name == "diagnose.en.html"

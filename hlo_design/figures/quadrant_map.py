@@ -20,7 +20,7 @@ from hlo_design.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, base_la
 from hlo_design.quadrants import Quadrant
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["quadrant_map"]
+__all__ = ["activity_hover", "marker_size", "quadrant_map"]
 
 EDGE = 1.08
 MAX_MARKER_PX = 46
@@ -102,7 +102,7 @@ def _wrap(text: str, width: int = 24) -> str:
     return text if cut is None else f"{text[:cut]}<br>{text[cut + 1 :]}"
 
 
-def _marker_size(hours: float, largest: float) -> float:
+def marker_size(hours: float, largest: float) -> float:
     """Marker diameter in pixels; the *area* grows with hours."""
     if largest <= 0:
         return MIN_MARKER_PX
@@ -125,10 +125,10 @@ def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], 
                 textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(members))],
                 textfont={"size": 14, "color": "#222222"},
                 customdata=[a.id for a in members],
-                hovertext=[_activity_hover(a, environment.name, vocabulary) for a in members],
+                hovertext=[activity_hover(a, environment.name, vocabulary) for a in members],
                 hoverinfo="text",
                 marker={
-                    "size": [_marker_size(a.hours_per_week, largest) for a in members],
+                    "size": [marker_size(a.hours_per_week, largest) for a in members],
                     "color": OKABE_ITO[index % len(OKABE_ITO)],
                     "symbol": SYMBOLS[index % len(SYMBOLS)],
                     "opacity": 0.85,
@@ -142,7 +142,7 @@ def _short(name: str, limit: int = 24) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def _activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary) -> str:
+def activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary) -> str:
     quadrant = activity.quadrant
     where = f"{quadrant.number} {vocabulary.label(quadrant)}" if quadrant else vocabulary("map.on_axis")
     return vocabulary(

@@ -20,7 +20,7 @@ from hlo_design.quadrants import Quadrant
 from hlo_design.summary import summarise
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["shift_bars", "shift_map", "variant_comparison"]
+__all__ = ["shift_bars", "shift_map", "signed", "variant_comparison"]
 
 BEFORE_COLOUR = OKABE_ITO[1]
 AFTER_COLOUR = OKABE_ITO[0]
@@ -67,7 +67,7 @@ def shift_map(
     return base_layout(figure, vocabulary("variant.map_title", variant=safe(variant.name)), height=height)
 
 
-def _signed(value: float) -> str:
+def signed(value: float) -> str:
     rounded = round(value, 1)
     if rounded == 0:
         return "±0"
@@ -103,7 +103,7 @@ def shift_bars(
             go.Bar(
                 x=names, y=hours_after, name=vocabulary("variant.after"), legendgroup="after",
                 marker={"color": AFTER_COLOUR},
-                text=[f"{h:g}<br><b>{_signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
+                text=[f"{h:g}<br><b>{signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
                 **bar,
             ),
             go.Bar(

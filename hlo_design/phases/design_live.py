@@ -18,16 +18,24 @@ from hlo_design.cases import Case, load_case, update_case
 from hlo_design.design import DesignPlan
 from hlo_design.editing import ListEdit, merge_by_id
 from hlo_design.figures.journey import coverage_heatmap, journey_map
+from hlo_design.figures.reflection import radar
 from hlo_design.figures.rhythm import rhythm_grid
+from hlo_design.figures.variants import shift_bars, shift_map, variant_comparison
 from hlo_design.notebook import CaseSession, in_dashboard
 from hlo_design.phases.common import bullets_html, download_button
 from hlo_design.phases.design import (
+    decisions_table,
     design_report,
     focus_lines,
     goals_table,
     journey_gap_lines,
+    leerfiche_table,
+    perspective_table,
+    reflection_lines,
     rhythm_lines,
     rhythm_table,
+    unanswered_lines,
+    variant_lines,
     write_design_report,
 )
 from hlo_design.reflection import ReflectionWeb
@@ -72,6 +80,12 @@ def show_decisions(session: CaseSession | None) -> DecisionEditor | None:
     """Section 2: the five perspectives with their decisions, the live overview and the unanswered findings."""
     if session is None:
         return None
+    if not session.interactive:
+        case, v = session.case, session.vocabulary
+        display(perspective_table(case, v))
+        display(decisions_table(case, v))
+        display(HTML(bullets_html(unanswered_lines(case, v), "hlo-unanswered")))
+        return None
     editor = DecisionEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
     return editor
@@ -90,6 +104,14 @@ def show_journey(session: CaseSession | None) -> None:
 def show_variants(session: CaseSession | None) -> VariantEditor | None:
     """Section 4: slide activities, see arrows and bars, save a new variant, compare variants."""
     if session is None:
+        return None
+    if not session.interactive:
+        case, v = session.case, session.vocabulary
+        for variant in (case.design or DesignPlan()).variants:
+            display(shift_map(case, variant, v))
+            display(shift_bars(case, variant, v))
+        display(variant_comparison(case, v))
+        display(HTML(bullets_html(variant_lines(case, v), "hlo-variants")))
         return None
     editor = VariantEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
@@ -113,6 +135,10 @@ def show_leerfiche(session: CaseSession | None) -> LeerficheEditor | None:
     """Section 6: fill in a leerfiche together and download it as a printable page."""
     if session is None:
         return None
+    if not session.interactive:
+        for index in range(len(session.case.leerfiches)):
+            display(leerfiche_table(session.case, session.vocabulary, index))
+        return None
     editor = LeerficheEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
     return editor
@@ -134,6 +160,11 @@ def show_reflection(session: CaseSession | None) -> list[ReflectionWebEditor]:
     case, v = session.case, session.vocabulary
     if not case.reflection_webs:
         display(HTML(f"<p>{html.escape(v('design_phase.reflection.empty'))}</p>"))
+        return []
+    if not session.interactive:
+        for web in case.reflection_webs:
+            display(radar(web, v))
+        display(HTML(bullets_html(reflection_lines(case, v), "hlo-reflection")))
         return []
     editors = [ReflectionWebEditor(web, v) for web in case.reflection_webs]
 

@@ -23,6 +23,7 @@ from hlo_design.figures.environments import environment_comparison
 from hlo_design.figures.rhythm import rhythm_grid
 from hlo_design.figures.role_map import role_heatmap, side_share_bars
 from hlo_design.figures.scan import disagreement_heatmap, scan_comparison
+from hlo_design.phases.common import report_path
 from hlo_design.phases.situation import situation_html
 from hlo_design.report import ReportSection, figure_html, render_report, table_html, write_report
 from hlo_design.rolemap import analyse_role_map, explain
@@ -33,14 +34,16 @@ from hlo_design.widgets.findings import describe_place
 
 __all__ = [
     "DEFAULT_OVERLOAD_THRESHOLD",
+    "PHASE",
     "diagnosis_report",
     "diagnosis_sections",
     "disagreement_lines",
     "findings_table",
-    "report_path",
     "scan_warning_lines",
     "write_diagnosis_report",
 ]
+
+PHASE = "diagnose"
 
 DEFAULT_OVERLOAD_THRESHOLD = 0.4
 """An actor on 40% or more of all role-map tasks is flagged as carrying too much."""
@@ -164,15 +167,9 @@ def diagnosis_report(
     return render_report("diagnose", case, vocabulary, sections, generated=generated)
 
 
-def report_path(output_dir: Path, case: Case, language: str) -> Path:
-    """Where the batch and the notebook put a case's diagnosis report."""
-    suffix = "" if language == "nl" else f".{language}"
-    return output_dir / case.id / f"diagnose{suffix}.html"
-
-
 def write_diagnosis_report(
     case: Case, vocabulary: Vocabulary, output_dir: Path, *, overload_threshold: float = DEFAULT_OVERLOAD_THRESHOLD
 ) -> Path:
     """Render and write the report atomically; returns its path."""
     text = diagnosis_report(case, vocabulary, overload_threshold=overload_threshold)
-    return write_report(text, report_path(output_dir, case, vocabulary.language))
+    return write_report(text, report_path(output_dir, case, PHASE, vocabulary.language))

@@ -3,27 +3,31 @@
 ``notebooks/01_diagnose.ipynb`` stays thin: each cell calls one of these with
 the opened :class:`~hlo_design.notebook.CaseSession`. When the case could not
 be opened in a dashboard, the session is ``None`` and every section shows
-nothing (the error box is already on the page).
+nothing (the error box is already on the page). In a batch run
+(``session.interactive`` is false) the editors give way to the same figures
+and tables, static.
 """
 
 from __future__ import annotations
 
-import base64
 import html
 
-import ipywidgets as widgets
 from IPython.display import HTML, display
 
+from hlo_design.figures import quadrant_map, summary_bars
 from hlo_design.figures.continuum import continuum_strip
+from hlo_design.figures.environments import environment_comparison
 from hlo_design.figures.rhythm import rhythm_grid
 from hlo_design.figures.role_map import role_heatmap, side_share_bars
+from hlo_design.figures.scan import disagreement_heatmap, scan_comparison
 from hlo_design.notebook import CaseSession, in_dashboard
-from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, write_diagnosis_report
+from hlo_design.phases.common import bullets_html, download_button
+from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, findings_table, write_diagnosis_report
 from hlo_design.phases.situation import situation_html
 from hlo_design.rolemap import analyse_role_map, explain
+from hlo_design.scan import latest_scans
 from hlo_design.summary import summarise
 from hlo_design.widgets import ActivityEditor, FindingsEditor
-from hlo_design.widgets.common import auto_width
 from hlo_design.widgets.scan import ScanEditor
 
 __all__ = [
@@ -38,16 +42,11 @@ __all__ = [
 ]
 
 
-def _bullets(lines: list[str]) -> HTML:
-    return HTML("<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>")
-
-
 def show_title(session: CaseSession | None) -> None:
-    """The case name as the page title, with the sector and region."""
+    """The case name as the page title."""
     if session is None:
         return
-    case, v = session.case, session.vocabulary
-    display(HTML(f"<h2>{html.escape(v('diagnose.page_title', case=case.name))}</h2>"))
+    display(HTML(f"<h2>{html.escape(session.vocabulary('diagnose.page_title', case=session.case.name))}</h2>"))
 
 
 def show_situation(session: CaseSession | None) -> None:
@@ -75,7 +74,13 @@ def show_inventory(session: CaseSession | None) -> ActivityEditor | None:
     """Section 2: the editable activity table with the live map, summary and comparison."""
     if session is None:
         return None
-    editor = ActivityEditor(session.case, session.vocabulary, session.path)
+    case, v = session.case, session.vocabulary
+    if not session.interactive:
+        for figure in (quadrant_map(case, v), summary_bars(summarise(case.id, case.activities), v)):
+            display(figure)
+        display(environment_comparison(case, v))
+        return None
+    editor = ActivityEditor(case, v, session.path)
     display(editor.widget)
     return editor
 
@@ -83,6 +88,10 @@ def show_inventory(session: CaseSession | None) -> ActivityEditor | None:
 def show_findings(session: CaseSession | None) -> FindingsEditor | None:
     """Section 3: the findings, placed in the model, editable and savable."""
     if session is None:
+        return None
+    if not session.interactive:
+        display(findings_table(session.case, session.vocabulary).style.hide(axis="index"))
+        display(quadrant_map(session.case, session.vocabulary))
         return None
     editor = FindingsEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
@@ -93,11 +102,17 @@ def show_scan(session: CaseSession | None) -> ScanEditor | None:
     """Section 4: the HLO scan per group, with disagreements and coherence warnings."""
     if session is None:
         return None
-    editor = ScanEditor(session.case, session.vocabulary, session.path)
-    display(editor.widget)
+    editor = None
+    if session.interactive:
+        editor = ScanEditor(session.case, session.vocabulary, session.path)
+        display(editor.widget)
+    elif session.case.scans:
+        latest = list(latest_scans(session.case.scans).values())
+        display(scan_comparison(latest, session.vocabulary))
+        display(disagreement_heatmap(latest, session.vocabulary))
     lines = disagreement_lines(session.case, session.vocabulary)
     if lines:
-        display(_bullets(lines))
+        display(HTML(bullets_html(lines)))
     return editor
 
 
@@ -111,7 +126,7 @@ def show_role_map(session: CaseSession | None, overload_threshold: float) -> Non
         return
     display(role_heatmap(case, v))
     display(side_share_bars(case, v))
-    display(_bullets(explain(analyse_role_map(case, overload_threshold), v)))
+    display(HTML(bullets_html(explain(analyse_role_map(case, overload_threshold), v))))
 
 
 def show_report(session: CaseSession | None, overload_threshold: float) -> None:
@@ -121,25 +136,12 @@ def show_report(session: CaseSession | None, overload_threshold: float) -> None:
     case, v = session.case, session.vocabulary
     if not in_dashboard():
         path = write_diagnosis_report(case, v, session.output_dir, overload_threshold=overload_threshold)
-        display(
-            HTML(
-                f'<p>{html.escape(v("diagnose.report_written"))} <a href="{html.escape(str(path))}">{html.escape(str(path))}</a></p>'
-            )
-        )
+        link = html.escape(str(path))
+        display(HTML(f'<p>{html.escape(v("diagnose.report_written"))} <a href="{link}">{link}</a></p>'))
         return
-    button = widgets.Button(
-        description=v("diagnose.make_report"), icon="file", button_style="info", layout=auto_width()
-    )
-    link = widgets.HTML()
-
-    def make(_: object) -> None:
-        text = diagnosis_report(case, v, overload_threshold=overload_threshold)
-        encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
-        name = html.escape(f"{case.id}-diagnose.html")
-        link.value = (
-            f'<a class="hlo-report-link" download="{name}" href="data:text/html;base64,{encoded}">'
-            f"{html.escape(v('diagnose.download_report'))}</a>"
+    display(
+        download_button(
+            v("diagnose.make_report"), v("diagnose.download_report"), f"{case.id}-diagnose.html",
+            lambda: diagnosis_report(case, v, overload_threshold=overload_threshold),
         )
-
-    button.on_click(make)
-    display(widgets.HBox([button, link]))
+    )  # fmt: skip

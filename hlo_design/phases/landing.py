@@ -26,6 +26,8 @@ __all__ = ["PHASES", "CaseExplorer", "landing_html"]
 
 PHASES = (("diagnose", "01_diagnose.ipynb"), ("design", "02_ontwerp.ipynb"), ("valorisation", "03_valorisatie.ipynb"))
 """Phase key and notebook, in the order a learning community goes through them."""
+OVERVIEW_NOTEBOOK = "04_overzicht.ipynb"
+"""All cases side by side, for the learning network."""
 
 
 def _e(text: object) -> str:
@@ -58,8 +60,12 @@ def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebook
             f"<tr><td><b>{_e(result.name)}</b><br><small>{_e(facts)}</small></td>"
             f"<td>{_e(result.sector)}</td><td>{_e(v(f'situation.region.{result.region}'))}</td>{links}</tr>"
         )
+    overview = ""
+    if (notebooks_dir / OVERVIEW_NOTEBOOK).exists():
+        href = f"{OVERVIEW_NOTEBOOK}?language={quote(v.language)}"
+        overview = f'<p class="hlo-overview-link"><a href="{_e(href)}">{_e(v("landing.overview_link"))} →</a></p>'
     return (
-        f"<style>{LANDING_CSS}</style>"
+        f"<style>{LANDING_CSS}</style>{overview}"
         f'<table class="hlo-landing"><thead><tr><th>{_e(v("landing.case"))}</th><th>{_e(v("overview.sector"))}</th>'
         f"<th>{_e(v('overview.region'))}</th>{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
@@ -69,6 +75,7 @@ LANDING_CSS = (
     ".hlo-landing{border-collapse:collapse;font-size:17px;margin:0.5em 0}"
     ".hlo-landing th,.hlo-landing td{text-align:left!important;padding:0.5em 0.8em;border-bottom:1px solid #ddd;vertical-align:top}"
     ".hlo-landing th{background:#eef4fa}.hlo-coming{color:#777;font-style:italic}"
+    ".hlo-overview-link{font-size:19px;font-weight:600;margin:0.3em 0 0.8em}.hlo-overview-link a{color:#0072B2}"
     ".hlo-phase-link{font-weight:600;color:#0072B2}.hlo-broken pre{white-space:pre-wrap;color:#b3261e}"
 )
 

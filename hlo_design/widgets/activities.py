@@ -29,7 +29,7 @@ from hlo_design.vocabulary import Vocabulary
 from hlo_design.widgets.common import SaveBar, Status, auto_width, fresh_id, validation_message
 from hlo_design.widgets.live_figure import LiveFigure
 
-__all__ = ["ActivityEditor", "axis_slider", "replace_figure"]
+__all__ = ["ActivityEditor", "axis_slider"]
 
 SLIDER_STEP = 0.05
 
@@ -198,15 +198,3 @@ def axis_slider(value: float, low: str, high: str) -> widgets.FloatSlider:
 def _quadrant_badge(activity: Activity) -> str:
     quadrant = activity.quadrant
     return f"<b>{quadrant.number}</b>" if quadrant else "—"
-
-
-def replace_figure(target: go.FigureWidget, source: go.Figure) -> None:
-    """Update a live figure in one message: same traces get new data, otherwise traces are replaced."""
-    with target.batch_update():
-        if [t.name for t in target.data] == [t.name for t in source.data]:
-            for live, new in zip(target.data, source.data, strict=True):
-                live.update(new.to_plotly_json(), overwrite=True)
-        else:
-            target.data = ()
-            target.add_traces(list(source.data))
-        target.layout.update(source.layout.to_plotly_json(), overwrite=True)

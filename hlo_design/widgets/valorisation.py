@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import uuid
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -131,6 +132,11 @@ def _small_button(icon: str, tooltip: str) -> widgets.Button:
     return widgets.Button(icon=icon, tooltip=tooltip, layout=widgets.Layout(width="44px"))
 
 
+def _new_id(prefix: str, taken: Sequence[object]) -> str:
+    """A fresh id that two tabs adding at the same moment will not both pick (merge is by id)."""
+    return fresh_id(f"{prefix}-{uuid.uuid4().hex[:6]}", [str(t) for t in taken])
+
+
 def _number_or_none(text: str) -> float | None:
     text = text.strip().replace(",", ".")
     return float(text) if text else None
@@ -162,6 +168,8 @@ class _ListEditor:
         updated = _validated(type(self.items[index]), {**self.items[index].model_dump(), **changes}, self.status)
         if updated is None:
             return False
+        if updated == self.items[index]:
+            return True  # e.g. a control reverted after a refused change: keep the message
         self.items[index] = updated
         self.status.widget.value = ""
         self._changed()
@@ -206,6 +214,7 @@ class TestMomentEditor(_ListEditor):
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path, (case.valorisation or Valorisation()).test_moments)
         self.chart = LiveFigure(self._figure(), "hlo-test-chart")
+        self.chart.widget.layout.display = "" if self.items else "none"
         add = widgets.Button(
             description=vocabulary("valorisation_phase.edit.add_moment"), icon="plus", layout=auto_width()
         )
@@ -217,7 +226,7 @@ class TestMomentEditor(_ListEditor):
     def add(self) -> TestMoment:
         v = self.vocabulary
         moment = TestMoment(
-            id=fresh_id("test", [m.id for m in self.items] + [str(d) for d in self.deleted]),
+            id=_new_id("test", [m.id for m in self.items] + [*self.deleted]),
             date=dt.date.today(), activity=v("valorisation_phase.edit.new_moment"),
             group=v("valorisation_phase.edit.new_group"), learners=10, measure=v("valorisation_phase.edit.new_measure"),
             changes=v("valorisation_phase.edit.new_changes"),
@@ -239,6 +248,7 @@ class TestMomentEditor(_ListEditor):
 
     def _changed(self) -> None:
         self.chart.update(self._figure())
+        self.chart.widget.layout.display = "" if self.items else "none"  # no empty chart before the first moment
 
     def _figure(self) -> Any:
         return test_moment_chart(self.valorisation, self.vocabulary, case=self.case)
@@ -310,7 +320,7 @@ class LessonEditor(_ListEditor):
 
     def add(self) -> Lesson:
         lesson = Lesson(
-            id=fresh_id("les", [lesson.id for lesson in self.items] + [str(d) for d in self.deleted]),
+            id=_new_id("les", [lesson.id for lesson in self.items] + [*self.deleted]),
             text=self.vocabulary("valorisation_phase.edit.new_lesson"),
             audience=[Audience.SCHOOL],
         )
@@ -322,7 +332,7 @@ class LessonEditor(_ListEditor):
         lesson: Lesson = item
         v = self.vocabulary
         text = _text(lesson.text, "520px", area=True, height="72px")
-        perspectives = _toggles(list(Perspective), lesson.perspectives, v, "118px")
+        perspectives = _toggles(list(Perspective), lesson.perspectives, v, "160px")
         audiences = _toggles(list(Audience), lesson.audience, v, "118px")
         level = widgets.Dropdown(
             options=[(v("valorisation_phase.edit.no_level"), "")] + [(v.label(lv), lv.value) for lv in Level],
@@ -389,6 +399,8 @@ class CornerEditor:
         updated = _validated(CornerAssessment, {**data, **changes}, self.status)
         if updated is None:
             return False
+        if updated == current:
+            return True
         self.corners[corner] = updated
         self.status.widget.value = ""
         self.chart.update(self._figure())
@@ -505,6 +517,8 @@ class ActionPlanEditor:
         updated = _validated(Action, {**self.actions[index].model_dump(), **changes}, self.status)
         if updated is None:
             return False
+        if updated == self.actions[index]:
+            return True
         self.actions[index] = updated
         self._changed()
         return True
@@ -516,13 +530,15 @@ class ActionPlanEditor:
         updated = _validated(ActionArea, {**self.areas[index].model_dump(), "name": name}, self.status)
         if updated is None:
             return False
+        if updated == self.areas[index]:
+            return True
         self.areas[index] = updated
         self._changed()
         return True
 
     def add_area(self) -> ActionArea:
         area = ActionArea(
-            id=fresh_id("gebied", [a.id for a in self.areas]), name=self.vocabulary("valorisation_phase.edit.new_area")
+            id=_new_id("gebied", [a.id for a in self.areas]), name=self.vocabulary("valorisation_phase.edit.new_area")
         )
         self.areas.append(area)
         self._render()
@@ -533,7 +549,7 @@ class ActionPlanEditor:
         if area_id not in {a.id for a in self.areas}:
             return None
         action = Action(
-            id=fresh_id("actie", [a.id for a in self.actions] + [str(d) for d in self.deleted]), area=area_id,
+            id=_new_id("actie", [a.id for a in self.actions] + [*self.deleted]), area=area_id,
             text=self.vocabulary("valorisation_phase.edit.new_action"),
             owner=self.vocabulary("valorisation_phase.edit.new_owner"), horizon=Horizon.SHORT,
         )  # fmt: skip
@@ -594,7 +610,7 @@ class ActionPlanEditor:
         return action_plan_chart(self.valorisation, self.vocabulary, case=self.case)
 
     def _save(self, path: Path) -> None:
-        parts = {
+        parts: dict[str, Sequence[Any]] = {
             "action_areas": self.areas, "actions": self.actions, "preconditions": self.precondition_items,
             "success_factors": [s for s in self.factors.values() if s is not None],
         }  # fmt: skip

@@ -31,13 +31,14 @@ from pydantic import ValidationError
 from hlo_design.cases import Activity, Case, update_case
 from hlo_design.design import SIDES, ActivityMove, DesignPlan, DesignVariant
 from hlo_design.errors import WorkbookError
-from hlo_design.figures.quadrant_map import _activity_hover, _marker_size
+from hlo_design.figures.quadrant_map import activity_hover, marker_size
 from hlo_design.figures.theme import safe
-from hlo_design.figures.variants import MOVE_COLOUR, QUADRANTS, _signed, shift_bars, shift_map, variant_comparison
+from hlo_design.figures.variants import MOVE_COLOUR, QUADRANTS, shift_bars, shift_map, signed, variant_comparison
 from hlo_design.summary import QuadrantSummary, summarise
 from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.activities import axis_slider, replace_figure
+from hlo_design.widgets.activities import axis_slider
 from hlo_design.widgets.common import Status, auto_width, fresh_id, validation_message
+from hlo_design.widgets.live_figure import LiveFigure
 
 __all__ = ["CURRENT", "VariantEditor", "save_variant"]
 
@@ -105,20 +106,11 @@ class VariantEditor:
         )  # fmt: skip
         self.save_button.add_class("hlo-save-variant")
         self.save_button.on_click(lambda _: self.save())
-        # figure widgets are built with their figures: updates sent before a view exists are lost
         variant = self.working_variant()
-        self.map = go.FigureWidget(_sized(shift_map(case, variant, v), MAP_WIDTH))
-        self.bars = go.FigureWidget(_sized(shift_bars(case, variant, v), WIDE))
-        self.comparison = go.FigureWidget(_sized(variant_comparison(case, v), WIDE))
+        self.map = LiveFigure(_sized(shift_map(case, variant, v), MAP_WIDTH), "hlo-variant-map")
+        self.bars = LiveFigure(_sized(shift_bars(case, variant, v), WIDE), "hlo-variant-bars")
+        self.comparison = LiveFigure(_sized(variant_comparison(case, v), WIDE), "hlo-variant-comparison")
         self._index_map()
-        map_box, bars_box, comparison_box = (
-            widgets.Box([self.map]),
-            widgets.Box([self.bars]),
-            widgets.Box([self.comparison]),
-        )
-        map_box.add_class("hlo-variant-map")  # handles for browser tests; figure widgets drop CSS classes
-        bars_box.add_class("hlo-variant-bars")
-        comparison_box.add_class("hlo-variant-comparison")
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider, widgets.BoundedFloatText]] = {}
         self.rows = widgets.VBox([self._header()] + [self._row(a) for a in case.activities])
         table = widgets.VBox([self.rows], layout=widgets.Layout(max_height="520px", overflow="auto"))
@@ -127,10 +119,10 @@ class VariantEditor:
                 self.base,
                 table,
                 self.status.widget,
-                map_box,
-                bars_box,
+                self.map.widget,
+                self.bars.widget,
                 widgets.HBox([self.name, self.save_button]),
-                comparison_box,
+                self.comparison.widget,
             ]
         )
         self.widget.add_class("hlo-variant-editor")
@@ -232,7 +224,7 @@ class VariantEditor:
         self.base.options = self._base_options()
         self.base.value = variant.id
         self._syncing = False
-        replace_figure(self.comparison, _sized(variant_comparison(self.case, v), WIDE))
+        self.comparison.update(_sized(variant_comparison(self.case, v), WIDE))
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         self.status.ok(v("design_phase.variant_saved", name=variant.name, time=stamp, backup=self.path.name + ".bak"))
         return variant
@@ -240,8 +232,8 @@ class VariantEditor:
     def redraw(self) -> None:
         """Rebuild the shift map and bars from the working variant."""
         variant = self.working_variant()
-        replace_figure(self.map, _sized(shift_map(self.case, variant, self.vocabulary), MAP_WIDTH))
-        replace_figure(self.bars, _sized(shift_bars(self.case, variant, self.vocabulary), WIDE))
+        self.map.update(_sized(shift_map(self.case, variant, self.vocabulary), MAP_WIDTH))
+        self.bars.update(_sized(shift_bars(self.case, variant, self.vocabulary), WIDE))
         self._index_map()
 
     def _on_base(self, change: dict[str, Any]) -> None:
@@ -264,37 +256,38 @@ class VariantEditor:
         self._points: dict[str, tuple[int, int]] = {}
         self._before_trace: int | None = None
         before_name = self.vocabulary("variant.before_legend")
-        for t_index, trace in enumerate(self.map.data):
+        for t_index, trace in enumerate(self.map.figure.data):
             if trace.name == before_name and trace.customdata is None:
                 self._before_trace = t_index
             elif trace.customdata is not None:
                 for p_index, activity_id in enumerate(trace.customdata):
                     if activity_id in self._by_id:
                         self._points[activity_id] = (t_index, p_index)
-        self._static_annotations = [a for a in self.map.layout.annotations if not _is_move_arrow(a)]
+        self._static_annotations = [a for a in self.map.figure.layout.annotations if not _is_move_arrow(a)]
         self._largest_hours = max((a.hours_per_week for a in self.after), default=0.0)
 
     def _update_map(self, activity_id: str) -> None:
         activity = self.after[self._order[activity_id]]
         pairs = [(self._by_id[a.id], a) for a in self.after if a.position != self._by_id[a.id].position]
-        with self.map.batch_update():
+        with self.map.figure.batch_update():
             if activity_id in self._points:
                 t_index, p_index = self._points[activity_id]
-                trace = self.map.data[t_index]
+                trace = self.map.figure.data[t_index]
                 x, y, hover = list(trace.x), list(trace.y), list(trace.hovertext)
                 x[p_index], y[p_index] = activity.position.context, activity.position.form
                 environment = self._environment_names.get(activity.environment, activity.environment)
-                hover[p_index] = _activity_hover(activity, environment, self.vocabulary)
+                hover[p_index] = activity_hover(activity, environment, self.vocabulary)
                 sizes = list(trace.marker.size)
-                sizes[p_index] = _marker_size(activity.hours_per_week, self._largest_hours)
+                sizes[p_index] = marker_size(activity.hours_per_week, self._largest_hours)
                 trace.update(x=x, y=y, hovertext=hover, marker={"size": sizes})
             if self._before_trace is not None:
-                self.map.data[self._before_trace].update(
+                self.map.figure.data[self._before_trace].update(
                     x=[b.position.context for b, _ in pairs],
                     y=[b.position.form for b, _ in pairs],
                     hovertext=[safe(b.name) for b, _ in pairs],
                 )
-            self.map.layout.annotations = self._static_annotations + [self._arrow(b, a) for b, a in pairs]
+            self.map.figure.layout.annotations = self._static_annotations + [self._arrow(b, a) for b, a in pairs]
+        self.map.update(self.map.figure)
 
     def _arrow(self, before: Activity, moved: Activity) -> go.layout.Annotation:
         """An arrow from the old to the new place, styled like :func:`hlo_design.figures.variants.shift_map`."""
@@ -314,13 +307,14 @@ class VariantEditor:
         hours_after = [after.hours_by_quadrant[q] for q in QUADRANTS]
         sides_after = [_side(after, side) for side in SIDES]
         top = max([*hours_before, *hours_after, 1.0]) * 1.3
-        with self.bars.batch_update():
-            self.bars.data[1].update(
+        with self.bars.figure.batch_update():
+            self.bars.figure.data[1].update(
                 y=hours_after,
-                text=[f"{h:g}<br><b>{_signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
+                text=[f"{h:g}<br><b>{signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
             )
-            self.bars.data[3].update(y=sides_after, text=[f"{s:.0%}" for s in sides_after])
-            self.bars.layout.yaxis.range = [0, top]
+            self.bars.figure.data[3].update(y=sides_after, text=[f"{s:.0%}" for s in sides_after])
+            self.bars.figure.layout.yaxis.range = [0, top]
+        self.bars.update(self.bars.figure)
 
     # ------------------------------------------------------------ rows
 

@@ -46,7 +46,7 @@ def _assert_no_errors(page: Page) -> None:
 
 
 def test_landing_page_links_every_design_dashboard(page: Page, voila_url: str) -> None:
-    page.goto(f"{voila_url}/voila/render/index.ipynb", timeout=RENDER_TIMEOUT_MS)
+    page.goto(f"{voila_url}/voila/render/index.ipynb", timeout=RENDER_TIMEOUT_MS, wait_until="commit")
     links = page.locator("a.hlo-phase-link[data-phase='design']")
     expect(links).to_have_count(len(EXAMPLE_CASES) + 1, timeout=RENDER_TIMEOUT_MS)  # plus the hostile test case
     for case_id in EXAMPLE_CASES:

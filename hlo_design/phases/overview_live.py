@@ -1,0 +1,111 @@
+"""The overview notebook's cells, one function per section.
+
+``notebooks/04_overzicht.ipynb`` stays thin: the first cell opens every case
+(:func:`open_overview`), the others call one of these. The overview has no
+case parameter; in a dashboard only ``language`` comes from the query string,
+and the sector and region filters are widgets on the page. Cases whose file
+does not validate are left out and named, never a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from IPython.display import HTML, display
+
+from hlo_design.cases import Case, case_ids, load_case
+from hlo_design.errors import WorkbookError
+from hlo_design.notebook import in_dashboard, query_parameters
+from hlo_design.overview import generate_cases
+from hlo_design.phases.common import download_button
+from hlo_design.phases.overview import overview_report, write_overview_report
+from hlo_design.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.widgets.overview import DirectoryBrowser, OverviewDashboard
+
+__all__ = [
+    "OverviewSession",
+    "open_overview",
+    "show_dashboard",
+    "show_directory",
+    "show_report",
+    "show_title",
+]
+
+
+@dataclass(frozen=True)
+class OverviewSession:
+    """Every case that could be read, the generated ones (benchmarks), and the vocabulary of the page."""
+
+    cases: list[Case]
+    vocabulary: Vocabulary
+    output_dir: Path
+    generated: int = 0
+    broken: list[str] = field(default_factory=list)
+
+
+def open_overview(language: str = "nl", output_dir: str = "reports", generated_cases: int = 0) -> OverviewSession:
+    """Load every example case (plus ``generated_cases`` synthetic ones), honouring ``?language=`` in a dashboard."""
+    if in_dashboard():
+        language = query_parameters().get("language", language)
+    if language not in LANGUAGES:
+        if not in_dashboard():
+            raise WorkbookError(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
+        language = "nl"
+    cases: list[Case] = []
+    broken: list[str] = []
+    for case_id in case_ids():
+        try:
+            cases.append(load_case(case_id))
+        except WorkbookError:
+            broken.append(case_id)
+    generated = max(0, int(generated_cases))
+    if generated:
+        cases += generate_cases(generated, seed=1)
+    return OverviewSession(cases, Vocabulary(language), Path(output_dir), generated, broken)
+
+
+def show_title(session: OverviewSession) -> None:
+    """What the page shows in one sentence, and any case left out (stable output, checked by nbval)."""
+    v = session.vocabulary
+    parts = [
+        f'<p style="font-size:1.15em;max-width:60em">{html.escape(v("overview_phase.lead", count=len(session.cases)))}</p>',
+    ]
+    if session.generated:
+        parts.append(f"<p><i>{html.escape(v('overview_phase.generated_note', count=session.generated))}</i></p>")
+    if session.broken:
+        parts.append(
+            f'<p class="hlo-error">{html.escape(v("landing.broken"))} {html.escape(", ".join(session.broken))}</p>'
+        )
+    display(HTML("".join(parts)))
+
+
+def show_dashboard(session: OverviewSession) -> OverviewDashboard:
+    """The filters, the table and the five figures, all following the sector and region filter."""
+    dashboard = OverviewDashboard(session.cases, session.vocabulary)
+    display(dashboard.widget)
+    return dashboard
+
+
+def show_directory(session: OverviewSession) -> DirectoryBrowser:
+    """The searchable directory of networks, partnerships, research groups and simulation environments."""
+    browser = DirectoryBrowser(session.vocabulary)
+    display(browser.widget)
+    return browser
+
+
+def show_report(session: OverviewSession) -> None:
+    """Write the overview report (batch, JupyterLab) or offer it as a download (dashboard)."""
+    v = session.vocabulary
+    if not in_dashboard():
+        path = write_overview_report(session.cases, v, session.output_dir)
+        escaped = html.escape(str(path))
+        display(HTML(f'<p>{html.escape(v("overview_phase.report_written"))} <a href="{escaped}">{escaped}</a></p>'))
+        return
+    display(
+        download_button(
+            v("overview_phase.make_report"), v("overview_phase.download_report"), "overzicht.html",
+            lambda: overview_report(session.cases, v),
+        )
+    )  # fmt: skip
