@@ -10,6 +10,7 @@ and executed notebook, fit to send as a folder or zip.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
 import time
@@ -164,7 +165,9 @@ def _run_cases(
             if on_done:
                 on_done(done)
         return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
+    # a lock at fork time, and forked workers then hang forever on it
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [pool.submit(_run_case, case_id, phases, out_dir, language) for case_id in selected]
         for future in as_completed(futures):
             done = future.result()

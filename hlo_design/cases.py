@@ -17,9 +17,6 @@ so nothing already saved is lost or half-written.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -35,6 +32,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from hlo_design.atomic import write_atomically
 from hlo_design.config import CASES_DIR
 from hlo_design.continuum import ContinuumPosition
 from hlo_design.design import DesignPlan, design_reference_errors
@@ -394,16 +392,5 @@ def update_case(path: Path, change: Callable[[Case], Case]) -> Case:
 def _write_atomically(path: Path, text: str) -> str:
     data = text.encode("utf-8")
     parse_case(data, str(path))  # never write what we could not read back
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data, keep_previous=True)
     return hashlib.sha256(data).hexdigest()

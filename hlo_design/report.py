@@ -9,8 +9,6 @@ without network — on a stakeholder's laptop, from a zip or a USB stick.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
+from hlo_design.atomic import write_atomically
 from hlo_design.cases import Case
 from hlo_design.config import TEMPLATES_DIR
 from hlo_design.vocabulary import Vocabulary
@@ -92,13 +91,5 @@ def render_template(name: str, **context: object) -> str:
 
 def write_report(text: str, path: Path) -> Path:
     """Write a report atomically: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
     return path

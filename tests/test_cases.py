@@ -177,3 +177,10 @@ def test_load_save_load_is_lossless(
     save_case(case, path)
     assert load_case(path) == case
     assert dump_case(load_case(path)) == dump_case(case)
+
+
+def test_saving_keeps_the_file_permissions(minimal_case_file: Path) -> None:
+    """A save never turns a shared case file into a private one (temporary files are 0600)."""
+    minimal_case_file.chmod(0o664)
+    save_case(load_case(minimal_case_file), minimal_case_file)
+    assert minimal_case_file.stat().st_mode & 0o777 == 0o664

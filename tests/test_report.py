@@ -73,3 +73,9 @@ def test_report_is_written_atomically_where_the_index_expects_it(tmp_path: Path)
     assert path == report_path(tmp_path, case, "diagnose", "nl") == tmp_path / "servicemedewerker" / "diagnose.html"
     assert not list(path.parent.glob(".*.tmp"))
     assert report_path(tmp_path, case, "diagnose", "en").name == "diagnose.en.html"
+
+
+def test_reports_are_readable_by_others(tmp_path: Path) -> None:
+    """Reports are meant to be shared: not the 0600 of a temporary file."""
+    path = write_diagnosis_report(load_case("zorg"), Vocabulary(region="VL"), tmp_path)
+    assert path.stat().st_mode & 0o044 == 0o044
