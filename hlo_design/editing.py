@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
-from hlo_design.cases import Activity, Case, Finding, update_case
+from hlo_design.cases import Case, update_case
 
-__all__ = ["ListEdit", "merge_by_id", "save_activities", "save_findings"]
+__all__ = ["ListEdit", "ListField", "merge_by_id", "save_list"]
 
 
 class _HasId(Protocol):
@@ -43,19 +43,14 @@ def merge_by_id(on_disk: Sequence[Item], edit: ListEdit[Item]) -> list[Item]:
     return [*edit.items, *theirs]
 
 
-def save_activities(path: Path, edit: ListEdit[Activity]) -> Case:
-    """Merge edited activities into the case file; returns the case as saved."""
+ListField = Literal["activities", "findings", "leerfiches", "reflection_webs"]
+"""The case's top-level lists whose items have ids and are edited in meetings."""
+
+
+def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> Case:
+    """Merge an edited list into the case file by id, under the file lock; returns the case as saved."""
 
     def change(case: Case) -> Case:
-        return case.model_copy(update={"activities": merge_by_id(case.activities, edit)})
-
-    return update_case(path, change)
-
-
-def save_findings(path: Path, edit: ListEdit[Finding]) -> Case:
-    """Merge edited findings into the case file; returns the case as saved."""
-
-    def change(case: Case) -> Case:
-        return case.model_copy(update={"findings": merge_by_id(case.findings, edit)})
+        return case.model_copy(update={field: merge_by_id(getattr(case, field), edit)})
 
     return update_case(path, change)

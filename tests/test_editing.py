@@ -6,7 +6,7 @@ import threading
 from pathlib import Path
 
 from hlo_design.cases import Finding, FindingPlace, load_case
-from hlo_design.editing import ListEdit, merge_by_id, save_activities, save_findings
+from hlo_design.editing import ListEdit, merge_by_id, save_list
 from hlo_design.quadrants import Position
 
 
@@ -30,7 +30,7 @@ def test_two_dashboards_adding_findings_at_once_keep_both(minimal_case_file: Pat
     def save(finding_id: str) -> None:
         edit = ListEdit([_finding(finding_id)])
         barrier.wait()
-        save_findings(minimal_case_file, edit)
+        save_list(minimal_case_file, "findings", edit)
 
     threads = [threading.Thread(target=save, args=(name,)) for name in ("van-tab-1", "van-tab-2")]
     for thread in threads:
@@ -44,7 +44,7 @@ def test_saving_moved_activities_keeps_the_others(minimal_case_file: Path) -> No
     """Saving one moved activity changes only that activity."""
     case = load_case(minimal_case_file)
     moved = case.activities[0].model_copy(update={"position": Position(form=0.9, context=0.9)})
-    saved = save_activities(minimal_case_file, ListEdit([moved]))
+    saved = save_list(minimal_case_file, "activities", ListEdit([moved]))
     assert [a.id for a in saved.activities] == ["les", "werk"]
     assert load_case(minimal_case_file).activities[0].position == Position(form=0.9, context=0.9)
     assert load_case(minimal_case_file).activities[1] == case.activities[1]

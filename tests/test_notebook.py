@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
+import nbformat
 import pytest
 
 from hlo_design import notebook
+from hlo_design.config import NOTEBOOKS_DIR
 from hlo_design.errors import UnknownCaseError, WorkbookError
 from hlo_design.notebook import in_dashboard, open_case, query_parameters
 
@@ -58,3 +63,15 @@ def test_outside_a_dashboard_errors_fail_the_run(monkeypatch: pytest.MonkeyPatch
         open_case("bestaat-niet")
     with pytest.raises(WorkbookError, match="language 'fr'"):
         open_case("zorg", "fr")
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.name)
+def test_parameters_cells_hold_literals_only(notebook: Path) -> None:
+    """papermill injects values after the parameters cell, so anything computed there would go stale."""
+    nb = nbformat.read(notebook, as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1
+    for statement in ast.parse(cells[0].source).body:
+        assert isinstance(statement, ast.Assign), ast.dump(statement)
+        ast.literal_eval(statement.value)
+    assert nb.metadata["kernelspec"]["name"] == "python3"

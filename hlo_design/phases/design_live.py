@@ -14,9 +14,9 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from hlo_design.cases import Case, load_case, update_case
+from hlo_design.cases import load_case
 from hlo_design.design import DesignPlan
-from hlo_design.editing import ListEdit, merge_by_id
+from hlo_design.editing import ListEdit, save_list
 from hlo_design.figures.journey import coverage_heatmap, journey_map
 from hlo_design.figures.reflection import radar
 from hlo_design.figures.rhythm import rhythm_grid
@@ -38,7 +38,6 @@ from hlo_design.phases.design import (
     variant_lines,
     write_design_report,
 )
-from hlo_design.reflection import ReflectionWeb
 from hlo_design.widgets.common import SaveBar
 from hlo_design.widgets.decisions import DecisionEditor
 from hlo_design.widgets.leerfiche import LeerficheEditor
@@ -46,7 +45,6 @@ from hlo_design.widgets.reflection import ReflectionWebEditor
 from hlo_design.widgets.variants import VariantEditor
 
 __all__ = [
-    "save_reflection_webs",
     "show_decisions",
     "show_focus",
     "show_journey",
@@ -144,15 +142,6 @@ def show_leerfiche(session: CaseSession | None) -> LeerficheEditor | None:
     return editor
 
 
-def save_reflection_webs(path: Path, edit: ListEdit[ReflectionWeb]) -> Case:
-    """Merge edited reflectiewebs into the case file by id; returns the case as saved."""
-
-    def change(case: Case) -> Case:
-        return case.model_copy(update={"reflection_webs": merge_by_id(case.reflection_webs, edit)})
-
-    return update_case(path, change)
-
-
 def show_reflection(session: CaseSession | None) -> list[ReflectionWebEditor]:
     """Section 7: per reflectieweb the ratings, the radar, the disagreements and the action points; one save."""
     if session is None:
@@ -169,7 +158,7 @@ def show_reflection(session: CaseSession | None) -> list[ReflectionWebEditor]:
     editors = [ReflectionWebEditor(web, v) for web in case.reflection_webs]
 
     def save(path: Path) -> None:
-        save_reflection_webs(path, ListEdit(tuple(editor.web for editor in editors)))
+        save_list(path, "reflection_webs", ListEdit(tuple(editor.web for editor in editors)))
 
     parts: list[widgets.Widget] = []
     for editor in editors:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from hlo_design.cases import Activity, Case
 from hlo_design.design import activities_in_use
-from hlo_design.editing import ListEdit, save_activities
+from hlo_design.editing import ListEdit, save_list
 from hlo_design.figures import quadrant_map, summary_bars
 from hlo_design.figures.environments import environment_comparison
 from hlo_design.quadrants import Position
@@ -134,7 +134,7 @@ class ActivityEditor:
         return summary_bars(summarise(self.case.id, self.activities), self.vocabulary)
 
     def _save(self, path: Path) -> None:
-        saved = save_activities(path, ListEdit(tuple(self.activities), frozenset(self.deleted)))
+        saved = save_list(path, "activities", ListEdit(tuple(self.activities), frozenset(self.deleted)))
         self.activities = list(saved.activities)
         self.deleted.clear()
         self._render_rows()

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from pydantic import ValidationError
 
 from hlo_design.cases import Case, Finding, FindingPlace
-from hlo_design.editing import ListEdit, save_findings
+from hlo_design.editing import ListEdit, save_list
 from hlo_design.figures import quadrant_map
 from hlo_design.perspectives import Perspective
 from hlo_design.vocabulary import Vocabulary
@@ -116,7 +116,7 @@ class FindingsEditor:
         return quadrant_map(self.case.model_copy(update={"findings": self.findings}), self.vocabulary)
 
     def _save(self, path: Path) -> None:
-        saved = save_findings(path, ListEdit(tuple(self.findings), frozenset(self.deleted)))
+        saved = save_list(path, "findings", ListEdit(tuple(self.findings), frozenset(self.deleted)))
         self.findings = list(saved.findings)
         self.deleted.clear()
         self._render_rows()

@@ -17,23 +17,14 @@ from typing import Any
 import ipywidgets as widgets
 from pydantic import ValidationError
 
-from hlo_design.cases import Case, update_case
-from hlo_design.editing import ListEdit, merge_by_id
+from hlo_design.cases import Case
+from hlo_design.editing import ListEdit, save_list
 from hlo_design.leerfiche import Leerfiche, LeerficheComponent, completeness, leerfiche_html
 from hlo_design.phases.common import data_uri_link
 from hlo_design.vocabulary import Vocabulary
 from hlo_design.widgets.common import SaveBar, Status, auto_width, fresh_id, validation_message
 
-__all__ = ["LeerficheEditor", "save_leerfiches"]
-
-
-def save_leerfiches(path: Path, edit: ListEdit[Leerfiche]) -> Case:
-    """Merge edited leerfiches into the case file by id; returns the case as saved."""
-
-    def change(case: Case) -> Case:
-        return case.model_copy(update={"leerfiches": merge_by_id(case.leerfiches, edit)})
-
-    return update_case(path, change)
+__all__ = ["LeerficheEditor"]
 
 
 class LeerficheEditor:
@@ -192,7 +183,7 @@ class LeerficheEditor:
         )  # fmt: skip
 
     def _save(self, path: Path) -> None:
-        saved = save_leerfiches(path, ListEdit(tuple(self.fiches)))
+        saved = save_list(path, "leerfiches", ListEdit(tuple(self.fiches)))
         self.case = saved
         selected = self.picker.value
         self.fiches = list(saved.leerfiches)
