@@ -31,7 +31,16 @@ from hlo_design.phases.landing import OVERVIEW_NOTEBOOK, PHASES
 from hlo_design.report import render_template, write_report
 from hlo_design.vocabulary import Vocabulary
 
-__all__ = ["OVERVIEW", "IpcKernelManager", "JobResult", "available_phases", "run_batch", "run_overview", "write_index"]
+__all__ = [
+    "OVERVIEW",
+    "IpcKernelManager",
+    "JobResult",
+    "available_phases",
+    "planned_runs",
+    "run_batch",
+    "run_overview",
+    "write_index",
+]
 
 OVERVIEW = "overview"
 """Case and phase name of the one run of the overview notebook across all cases (``--phase all``)."""
@@ -81,6 +90,7 @@ def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
             str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
             kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
             kernel_manager_class=IpcKernelManager,
+            request_save_on_cell_execute=False,  # saving after every cell tripled the run time
         )  # fmt: skip
     except papermill.PapermillExecutionError as error:
         return f"{error.ename}: {error.evalue}".strip()
@@ -109,7 +119,9 @@ def _run_case(case_id: str, phases: Sequence[tuple[str, str]], out_dir: Path, la
         output.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         reason = _execute(
-            notebook, output, {"case": case_id, "language": language, "output_dir": str(out_dir.resolve())}
+            notebook,
+            output,
+            {"case": case_id, "language": language, "output_dir": str(out_dir.resolve()), "interactive": False},
         )
         if reason:
             results.append(JobResult(case_id, phase, output, None, time.perf_counter() - started, reason))
@@ -137,12 +149,21 @@ def run_batch(
     (when it exists); its result comes last, with case and phase ``overview``.
     """
     results = _run_cases(phase, cases, out_dir, workers=workers, language=language, on_done=on_done)
-    if phase == "all" and (NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK).exists():
+    if _with_overview(phase):
         overview = run_overview(out_dir, language=language)
         results.append(overview)
         if on_done:
             on_done([overview])
     return results
+
+
+def _with_overview(phase: str) -> bool:
+    return phase == "all" and (NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK).exists()
+
+
+def planned_runs(phase: str, cases: Sequence[str] | None) -> int:
+    """How many notebook runs :func:`run_batch` will start, for a progress bar."""
+    return len(cases or case_ids()) * len(available_phases(phase)) + int(_with_overview(phase))
 
 
 def _run_cases(

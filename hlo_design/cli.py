@@ -18,8 +18,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from hlo_design.batch import JobResult, available_phases, run_batch, write_index
-from hlo_design.cases import case_ids, find_case_file, load_case
+from hlo_design.batch import JobResult, planned_runs, run_batch, write_index
+from hlo_design.cases import find_case_file, load_case
 from hlo_design.config import CASES_DIR
 from hlo_design.errors import CaseFileError, WorkbookError
 from hlo_design.figures import quadrant_map
@@ -136,8 +136,7 @@ def _figure(arguments: argparse.Namespace) -> int:
 def _batch(arguments: argparse.Namespace) -> int:
     for case_id in arguments.cases or []:
         find_case_file(case_id)  # an unknown id fails before any kernel starts
-    phases = available_phases(arguments.phase)
-    total = len(arguments.cases or case_ids()) * len(phases)
+    total = planned_runs(arguments.phase, arguments.cases)
     with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
         results = run_batch(
             arguments.phase, arguments.cases, arguments.out, workers=arguments.workers,

@@ -70,7 +70,7 @@ def show_tests(session: CaseSession | None) -> None:
 
 def show_test_editor(session: CaseSession | None) -> TestMomentEditor | None:
     """Section 1, live: add and edit test moments; the before/after chart follows."""
-    if session is None:
+    if session is None or not session.interactive:  # a batch shows the tables above, not editors
         return None
     editor = TestMomentEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
@@ -90,7 +90,7 @@ def show_lessons(session: CaseSession | None) -> None:
 
 def show_lesson_editor(session: CaseSession | None) -> LessonEditor | None:
     """Section 2, live: reword lessons, tag perspectives, level and audiences."""
-    if session is None:
+    if session is None or not session.interactive:  # a batch shows the tables above, not editors
         return None
     editor = LessonEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
@@ -106,7 +106,7 @@ def show_corners(session: CaseSession | None) -> None:
 
 def show_corner_editor(session: CaseSession | None) -> CornerEditor | None:
     """Section 3, live: strength sliders and evidence per corner, the four corners side by side."""
-    if session is None:
+    if session is None or not session.interactive:  # a batch shows the tables above, not editors
         return None
     editor = CornerEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
@@ -132,7 +132,7 @@ def show_action_plan(session: CaseSession | None) -> None:
 
 def show_action_plan_editor(session: CaseSession | None) -> ActionPlanEditor | None:
     """Section 4, live: actions per area with owner, horizon and status; the checklist; the preconditions."""
-    if session is None:
+    if session is None or not session.interactive:  # a batch shows the tables above, not editors
         return None
     editor = ActionPlanEditor(session.case, session.vocabulary, session.path)
     display(editor.widget)
