@@ -6,12 +6,9 @@ import base64
 import re
 from pathlib import Path
 
-import nbformat
-import papermill
 import pytest
 
 from hlo_design.cases import load_case
-from hlo_design.config import NOTEBOOKS_DIR
 from hlo_design.design import DecisionStatus, DesignPlan
 from hlo_design.leerfiche import LeerficheComponent
 from hlo_design.perspectives import Perspective
@@ -331,17 +328,3 @@ def test_report_written_where_the_batch_expects_it(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------- the notebook under papermill
-
-
-@pytest.mark.notebook
-@pytest.mark.parametrize("case_id", EXAMPLE_CASES)
-def test_design_notebook_runs_and_writes_the_report(case_id: str, tmp_path: Path) -> None:
-    output = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / "02_ontwerp.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path), "interactive": False},
-        cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3",
-    )  # fmt: skip
-    nb = nbformat.read(output, as_version=4)
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    assert (tmp_path / case_id / "design.html").stat().st_size > 100_000

@@ -28,19 +28,6 @@ def _errors(notebook: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("case_id", EXAMPLE_CASES)
-def test_diagnosis_notebook_runs_and_writes_the_report(case_id: str, tmp_path: Path) -> None:
-    """The batch mode of the notebook (figures, no editors) runs for every case and writes its report."""
-    output = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / "01_diagnose.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path), "interactive": False},
-        cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3",
-    )  # fmt: skip
-    assert _errors(output) == []
-    report = tmp_path / case_id / "diagnose.html"
-    assert report.stat().st_size > 100_000
-
-
 def test_unknown_case_fails_the_papermill_run(tmp_path: Path) -> None:
     """Outside a dashboard a wrong case id must fail the run, with the message in the error."""
     with pytest.raises(papermill.PapermillExecutionError, match="unknown case 'bestaat-niet'"):

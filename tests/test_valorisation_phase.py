@@ -267,18 +267,6 @@ def _errors(notebook: Path) -> list[str]:
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("case_id", EXAMPLE_CASES)
-def test_valorisation_notebook_runs_and_writes_the_report(case_id: str, tmp_path: Path) -> None:
-    output = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / "03_valorisatie.ipynb"), str(output), parameters={"case": case_id, "output_dir": str(tmp_path)},
-        cwd=str(NOTEBOOKS_DIR), progress_bar=False, kernel_name="python3",
-    )  # fmt: skip
-    assert _errors(output) == []
-    assert (tmp_path / case_id / "valorisation.html").stat().st_size > 100_000
-
-
-@pytest.mark.notebook
 def test_unknown_case_fails_the_valorisation_run(tmp_path: Path) -> None:
     with pytest.raises(papermill.PapermillExecutionError, match="unknown case 'bestaat-niet'"):
         papermill.execute_notebook(

@@ -127,3 +127,31 @@ def screenshot_everything(tab: Page, path: Path) -> None:
     height = tab.evaluate("Math.max(...Array.from(document.querySelectorAll('body *')).map(e => e.scrollHeight), 600)")
     tab.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 16000)})
     tab.screenshot(path=str(path))
+
+
+RENDER_TIMEOUT_MS = 180_000
+"""A cold Voilà page (kernel start, imports, widgets) on a busy 2-core machine can take a while."""
+
+
+def open_dashboard(tab: Page, url: str, *, figures: int = 0, selectors: tuple[str, ...] = ()) -> None:
+    """Load a dashboard and wait until ``figures`` plotly figures and every selector are on screen.
+
+    Waits from the first byte, not the load event: Voilà keeps the page loading while cells run.
+    """
+    tab.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
+    if figures:
+        tab.wait_for_function(
+            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=figures,
+            timeout=RENDER_TIMEOUT_MS,
+        )  # fmt: skip
+    for selector in selectors:
+        tab.wait_for_selector(selector, timeout=RENDER_TIMEOUT_MS)
+
+
+def assert_no_errors(tab: Page) -> None:
+    """No traceback, no Voilà cell error, no stderr output and no error box on the page."""
+    body = tab.inner_text("body")
+    assert "Traceback" not in body
+    assert "There was an error when executing cell" not in body
+    assert tab.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert tab.locator(".hlo-error-box").count() == 0

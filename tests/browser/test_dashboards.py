@@ -11,45 +11,26 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hlo_design.cases import load_case
-from tests.browser.conftest import HOSTILE
+from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
 from tests.conftest import EXAMPLE_CASES
 
-RENDER_TIMEOUT_MS = 180_000
 DIAGNOSIS_FIGURES = 10
 """Continuum, rhythm, inventory map, hours bars, environments, findings map, 2 scan maps, role heat map, side bars."""
 
 
-def _open(page: Page, url: str, figures: int) -> None:
-    """Load a dashboard and wait until at least ``figures`` plotly figures are drawn."""
-    page.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
-        arg=figures,
-        timeout=RENDER_TIMEOUT_MS,
-    )
-
-
 def _open_diagnosis(page: Page, url: str) -> None:
-    """Load a diagnosis dashboard and wait for its figures and its widgets (which arrive last)."""
-    _open(page, url, figures=DIAGNOSIS_FIGURES)
-    for selector in (".hlo-activity-row", ".hlo-finding-row", ".hlo-inventory-map .js-plotly-plot .main-svg"):
-        page.wait_for_selector(selector, timeout=RENDER_TIMEOUT_MS)
-
-
-def _assert_no_errors(page: Page) -> None:
-    body = page.inner_text("body")
-    assert "Traceback" not in body
-    assert "There was an error when executing cell" not in body
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    """A diagnosis dashboard with its figures and its widgets (which arrive last)."""
+    selectors = (".hlo-activity-row", ".hlo-finding-row", ".hlo-inventory-map .js-plotly-plot .main-svg")
+    open_dashboard(page, url, figures=DIAGNOSIS_FIGURES, selectors=selectors)
 
 
 def test_landing_page_lists_every_case_and_phase(page: Page, voila_url: str) -> None:
-    _open(page, f"{voila_url}/voila/render/index.ipynb", figures=2)
+    open_dashboard(page, f"{voila_url}/voila/render/index.ipynb", figures=2)
     links = page.locator("a.hlo-phase-link[data-phase='diagnose']")
     expect(links).to_have_count(len(EXAMPLE_CASES) + 1)  # the examples plus the hostile test case
     for case_id in EXAMPLE_CASES:
         expect(page.locator(f"a.hlo-phase-link[data-case='{case_id}'][data-phase='diagnose']")).to_have_count(1)
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 @pytest.mark.parametrize("case_id", EXAMPLE_CASES)
@@ -60,8 +41,7 @@ def test_diagnosis_dashboard_renders(page: Page, voila_url: str, case_id: str) -
     expect(page.locator(".hlo-activity-row")).to_have_count(len(case.activities))
     expect(page.locator(".hlo-finding-row")).to_have_count(len(case.findings))
     expect(page.locator("h2").filter(has_text=case.name)).to_have_count(1)
-    assert page.locator(".hlo-error-box").count() == 0
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 def _first_activity_point(page: Page) -> list[float]:
@@ -99,7 +79,7 @@ def test_unknown_case_gets_a_message_not_a_traceback(page: Page, voila_url: str)
     box = page.locator(".hlo-error-box")
     expect(box).to_be_visible(timeout=RENDER_TIMEOUT_MS)
     expect(box).to_contain_text("unknown case 'bestaat-niet'")
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 def test_hostile_text_is_shown_as_text(page: Page, voila_url: str) -> None:
@@ -116,7 +96,7 @@ def test_hostile_text_is_shown_as_text(page: Page, voila_url: str) -> None:
 
 def test_browser_cannot_execute_code_in_the_kernel(page: Page, voila_url: str, tmp_path: Path) -> None:
     """Over the kernel's own websocket, kernel_info is answered but execute_request is dropped."""
-    _open(page, f"{voila_url}/voila/render/index.ipynb", figures=2)
+    open_dashboard(page, f"{voila_url}/voila/render/index.ipynb", figures=2)
     kernel_id = re.search(r'"kernelId": "([0-9a-f-]+)"', page.content())
     assert kernel_id, "the page should name its kernel"
     marker = tmp_path / "executed"

@@ -6,10 +6,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hlo_design.cases import load_case
-from tests.browser.conftest import HOSTILE
+from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
 from tests.conftest import EXAMPLE_CASES
 
-RENDER_TIMEOUT_MS = 120_000
 DESIGN_FIGURES = 5
 """At least: journey map, coverage, shift map, shift bars, variant comparison (rhythm and radar when the case has them)."""
 
@@ -21,28 +20,10 @@ AFTER_BARS_JS = "() => Array.from(document.querySelector('.hlo-variant-bars .js-
 
 
 def _open_design(page: Page, url: str) -> None:
-    """Load a design dashboard and wait for its figures and widgets (which arrive last)."""
-    page.goto(url, timeout=RENDER_TIMEOUT_MS)
-    page.wait_for_function(
-        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
-        arg=DESIGN_FIGURES,
-        timeout=RENDER_TIMEOUT_MS,
-    )
-    for selector in (
-        ".hlo-decision-editor",
-        ".hlo-variant-row",
-        ".hlo-variant-map .js-plotly-plot .main-svg",
-        ".hlo-variant-bars .js-plotly-plot .main-svg",
-    ):
-        page.wait_for_selector(selector, timeout=RENDER_TIMEOUT_MS)
-
-
-def _assert_no_errors(page: Page) -> None:
-    body = page.inner_text("body")
-    assert "Traceback" not in body
-    assert "There was an error when executing cell" not in body
-    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-    assert page.locator(".hlo-error-box").count() == 0
+    """A design dashboard with its figures and widgets (which arrive last)."""
+    selectors = (".hlo-decision-editor", ".hlo-variant-row", ".hlo-variant-map .js-plotly-plot .main-svg",
+                 ".hlo-variant-bars .js-plotly-plot .main-svg")  # fmt: skip
+    open_dashboard(page, url, figures=DESIGN_FIGURES, selectors=selectors)
 
 
 def test_landing_page_links_every_design_dashboard(page: Page, voila_url: str) -> None:
@@ -63,7 +44,7 @@ def test_design_dashboard_renders(page: Page, voila_url: str, case_id: str) -> N
     expect(page.locator("h2").filter(has_text=case.name)).to_have_count(1)
     decisions = len(case.design.decisions) if case.design else 0
     expect(page.locator(".hlo-decision-row")).to_have_count(decisions)  # every tab's rows are in the DOM
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 def test_sliding_an_activity_draws_an_arrow_and_moves_the_bars(page: Page, voila_url: str) -> None:
@@ -82,7 +63,7 @@ def test_sliding_an_activity_draws_an_arrow_and_moves_the_bars(page: Page, voila
         f"before => JSON.stringify(({AFTER_BARS_JS})()) !== JSON.stringify(before)", arg=bars, timeout=30_000
     )
     assert page.evaluate(AFTER_BARS_JS) != bars
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 def test_rating_a_criterion_changes_the_radar(page: Page, voila_url: str) -> None:
@@ -111,5 +92,5 @@ def test_hostile_text_is_shown_as_text(page: Page, voila_url: str) -> None:
     expect(page.locator(".hlo-variant-activity").first).to_have_text(HOSTILE)
     assert page.locator("img[src='x']").count() == 0
     assert page.evaluate("() => document.querySelectorAll('[onerror]').length") == 0
-    _assert_no_errors(page)
+    assert_no_errors(page)
     # the page fixture fails the test if any alert() ran

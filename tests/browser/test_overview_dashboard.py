@@ -5,29 +5,20 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import HOSTILE
+from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
 from tests.conftest import EXAMPLE_CASES
 
-RENDER_TIMEOUT_MS = 120_000
 OVERVIEW = "/voila/render/04_overzicht.ipynb"
 
 
 def _open_overview(page: Page, url: str) -> None:
-    page.goto(url + OVERVIEW, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
-    for selector in (".hlo-overview-sector select", ".hlo-overview-table table", ".hlo-directory-result",
-                     ".hlo-overview-corners .js-plotly-plot .main-svg"):  # fmt: skip
-        page.wait_for_selector(selector, timeout=RENDER_TIMEOUT_MS)
+    selectors = (".hlo-overview-sector select", ".hlo-overview-table table", ".hlo-directory-result",
+                 ".hlo-overview-corners .js-plotly-plot .main-svg")  # fmt: skip
+    open_dashboard(page, url + OVERVIEW, selectors=selectors)
 
 
 def _options(page: Page, selector: str) -> list[str]:
     return page.locator(f"{selector} select option").all_inner_texts()
-
-
-def _assert_no_errors(page: Page) -> None:
-    body = page.inner_text("body")
-    assert "Traceback" not in body
-    assert "There was an error when executing cell" not in body
-    assert page.locator(".hlo-error-box").count() == 0
 
 
 def test_overview_renders_with_every_figure(page: Page, voila_url: str) -> None:
@@ -36,7 +27,7 @@ def test_overview_renders_with_every_figure(page: Page, voila_url: str) -> None:
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5",
                            timeout=RENDER_TIMEOUT_MS)  # fmt: skip
     expect(page.locator(".hlo-overview-table tbody tr")).to_have_count(len(EXAMPLE_CASES) + 1)
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 def test_sector_filter_changes_the_table(page: Page, voila_url: str) -> None:
@@ -95,7 +86,7 @@ def test_valorisation_dashboard_renders(page: Page, voila_url: str, case_id: str
     expect(page.locator("h2").first).to_contain_text("Valorisatie")
     if case_id == "energietransitie":
         expect(page.locator(".hlo-action-area")).to_have_count(3)
-    _assert_no_errors(page)
+    assert_no_errors(page)
 
 
 def test_hostile_text_is_shown_as_text(page: Page, voila_url: str) -> None:
