@@ -24,7 +24,9 @@ from hlo_design.config import NOTEBOOKS_DIR
 
 
 def _empty_notebook(directory: Path) -> Path:
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    notebook = nbformat.v4.new_notebook(
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    )
     notebook.cells = [nbformat.v4.new_code_cell("pass")]
     path = directory / "empty.ipynb"
     nbformat.write(notebook, path)
@@ -61,16 +63,22 @@ def main() -> None:
         _papermill_seconds(empty, root / "warm.ipynb")  # warm the file cache
         empty_s = min(_papermill_seconds(empty, root / f"e{i}.ipynb") for i in range(3))
         diagnose_s = min(
-            _papermill_seconds(NOTEBOOKS_DIR / "01_diagnose.ipynb", root / f"d{i}.ipynb", case="zorg", output_dir=str(root))
+            _papermill_seconds(
+                NOTEBOOKS_DIR / "01_diagnose.ipynb", root / f"d{i}.ipynb", case="zorg", output_dir=str(root)
+            )
             for i in range(2)
         )
         serial, _ = _batch_seconds("diagnose", root / "serial", 1)
         parallel, _ = _batch_seconds("diagnose", root / "parallel", workers)
         wall_all, parts_all = _batch_seconds("all", root / "all", workers)
     print(f"papermill, empty notebook:            {empty_s:6.2f} s")
-    print(f"papermill, 01_diagnose (zorg):        {diagnose_s:6.2f} s   ratio {diagnose_s / empty_s:5.2f}   (target <= 2)")
+    print(
+        f"papermill, 01_diagnose (zorg):        {diagnose_s:6.2f} s   ratio {diagnose_s / empty_s:5.2f}   (target <= 2)"
+    )
     print(f"batch diagnose, 4 cases, 1 worker:    {serial:6.2f} s")
-    print(f"batch diagnose, 4 cases, {workers} workers:   {parallel:6.2f} s   speed-up {serial / parallel:5.2f}   (target >= 1.6)")
+    print(
+        f"batch diagnose, 4 cases, {workers} workers:   {parallel:6.2f} s   speed-up {serial / parallel:5.2f}   (target >= 1.6)"
+    )
     print(f"batch all phases, {workers} workers: wall {wall_all:6.2f} s, sum of parts {parts_all:6.2f} s, "
           f"parallel efficiency {parts_all / (wall_all * workers):5.2f}")  # fmt: skip
 

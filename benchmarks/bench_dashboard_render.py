@@ -46,7 +46,9 @@ def main() -> None:
         for _ in range(rounds):
             timings["bare"].append(time_load(page, f"{bare_url}/voila/render/bare.ipynb", bare_ready))
             for name, (figures, selectors) in PAGES.items():
-                timings.setdefault(name, []).append(time_load(page, f"{url}/voila/render/{name}", _waiter(figures, selectors)))
+                timings.setdefault(name, []).append(
+                    time_load(page, f"{url}/voila/render/{name}", _waiter(figures, selectors))
+                )
     bare = median(timings["bare"])
     print(f"bare Voilà notebook (pandas + plotly): median {bare:.2f} s over {rounds} rounds")
     for name in PAGES:

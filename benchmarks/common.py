@@ -34,7 +34,9 @@ def free_port() -> int:
 def voila(notebooks: Path) -> Iterator[str]:
     """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses."""
     port = free_port()
-    process = subprocess.Popen(voila_command(port, notebooks=notebooks), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        voila_command(port, notebooks=notebooks), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
