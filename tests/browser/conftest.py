@@ -148,10 +148,10 @@ def open_dashboard(tab: Page, url: str, *, figures: int = 0, selectors: tuple[st
         tab.wait_for_selector(selector, timeout=RENDER_TIMEOUT_MS)
 
 
-def assert_no_errors(tab: Page) -> None:
-    """No traceback, no Voilà cell error, no stderr output and no error box on the page."""
+def assert_no_errors(tab: Page, *, error_box_expected: bool = False) -> None:
+    """No traceback, no Voilà cell error, no stderr output and (unless expected) no error box on the page."""
     body = tab.inner_text("body")
     assert "Traceback" not in body
     assert "There was an error when executing cell" not in body
     assert tab.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
-    assert tab.locator(".hlo-error-box").count() == 0
+    assert tab.locator(".hlo-error-box").count() == int(error_box_expected)

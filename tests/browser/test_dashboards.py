@@ -79,7 +79,7 @@ def test_unknown_case_gets_a_message_not_a_traceback(page: Page, voila_url: str)
     box = page.locator(".hlo-error-box")
     expect(box).to_be_visible(timeout=RENDER_TIMEOUT_MS)
     expect(box).to_contain_text("unknown case 'bestaat-niet'")
-    assert_no_errors(page)
+    assert_no_errors(page, error_box_expected=True)
 
 
 def test_hostile_text_is_shown_as_text(page: Page, voila_url: str) -> None:
