@@ -20,6 +20,9 @@ TIMEOUT_MS = 180_000
 PAGES = {
     "01_diagnose.ipynb?case=zorg": (10, (".hlo-activity-row", ".hlo-finding-row", ".hlo-inventory-map .main-svg")),
     "01_diagnose.ipynb?case=logistiek": (10, (".hlo-activity-row", ".hlo-finding-row", ".hlo-inventory-map .main-svg")),
+    "02_ontwerp.ipynb?case=zorg": (5, (".hlo-decision-editor", ".hlo-variant-row", ".hlo-variant-map .main-svg")),
+    "03_valorisatie.ipynb?case=logistiek": (2, (".hlo-corner-editor",)),
+    "04_overzicht.ipynb": (5, (".hlo-directory-result",)),
     "index.ipynb": (2, (".hlo-phase-link",)),
 }
 
