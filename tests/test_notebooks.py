@@ -28,11 +28,12 @@ def _errors(notebook: Path) -> list[str]:
     ]
 
 
-def test_unknown_case_fails_the_papermill_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("notebook", ["01_diagnose.ipynb", "02_ontwerp.ipynb", "03_valorisatie.ipynb"])
+def test_unknown_case_fails_the_papermill_run(notebook: str, tmp_path: Path) -> None:
     """Outside a dashboard a wrong case id must fail the run, with the message in the error."""
     with pytest.raises(papermill.PapermillExecutionError, match="unknown case 'bestaat-niet'"):
         papermill.execute_notebook(
-            str(NOTEBOOKS_DIR / "01_diagnose.ipynb"), str(tmp_path / "out.ipynb"),
+            str(NOTEBOOKS_DIR / notebook), str(tmp_path / "out.ipynb"),
             parameters={"case": "bestaat-niet", "output_dir": str(tmp_path)}, cwd=str(NOTEBOOKS_DIR),
             progress_bar=False, kernel_name="python3",
         )  # fmt: skip

@@ -267,16 +267,6 @@ def _errors(notebook: Path) -> list[str]:
 
 
 @pytest.mark.notebook
-def test_unknown_case_fails_the_valorisation_run(tmp_path: Path) -> None:
-    with pytest.raises(papermill.PapermillExecutionError, match="unknown case 'bestaat-niet'"):
-        papermill.execute_notebook(
-            str(NOTEBOOKS_DIR / "03_valorisatie.ipynb"), str(tmp_path / "out.ipynb"),
-            parameters={"case": "bestaat-niet", "output_dir": str(tmp_path)}, cwd=str(NOTEBOOKS_DIR),
-            progress_bar=False, kernel_name="python3",
-        )  # fmt: skip
-
-
-@pytest.mark.notebook
 def test_overview_notebook_runs_in_english_with_generated_cases(tmp_path: Path) -> None:
     output = tmp_path / "out.ipynb"
     papermill.execute_notebook(
