@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from hlo_design.cases import dump_case, load_case
 from hlo_design.config import CASES_DIR, PROJECT_ROOT
@@ -137,15 +138,28 @@ def open_dashboard(tab: Page, url: str, *, figures: int = 0, selectors: tuple[st
     """Load a dashboard and wait until ``figures`` plotly figures and every selector are on screen.
 
     Waits from the first byte, not the load event: Voilà keeps the page loading while cells run.
+    Known issue: now and then a page never finishes drawing its widgets (seen twice in our full
+    runs on a busy machine: once on the overview, once on a design page); a reload — what a user
+    would do — draws it. The page gets one reload after half the time, so this shows up as a
+    slow test instead of a red CI; the cause is not found yet.
     """
-    tab.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
+    for attempt, timeout in enumerate((RENDER_TIMEOUT_MS // 2, RENDER_TIMEOUT_MS)):
+        tab.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
+        try:
+            _wait_until_drawn(tab, figures, selectors, timeout)
+            return
+        except PlaywrightTimeoutError:
+            if attempt == 1:
+                raise
+
+
+def _wait_until_drawn(tab: Page, figures: int, selectors: tuple[str, ...], timeout: int) -> None:
     if figures:
         tab.wait_for_function(
-            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=figures,
-            timeout=RENDER_TIMEOUT_MS,
-        )  # fmt: skip
+            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=figures, timeout=timeout
+        )
     for selector in selectors:
-        tab.wait_for_selector(selector, timeout=RENDER_TIMEOUT_MS)
+        tab.wait_for_selector(selector, timeout=timeout)
 
 
 def assert_no_errors(tab: Page, *, error_box_expected: bool = False) -> None:
