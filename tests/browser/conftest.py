@@ -138,9 +138,9 @@ def open_dashboard(tab: Page, url: str, *, figures: int = 0, selectors: tuple[st
     """Load a dashboard and wait until ``figures`` plotly figures and every selector are on screen.
 
     Waits from the first byte, not the load event: Voilà keeps the page loading while cells run.
-    Known issue: now and then a page never finishes drawing its widgets (seen twice in our full
-    runs on a busy machine: once on the overview, once on a design page); a reload — what a user
-    would do — draws it. The page gets one reload after half the time, so this shows up as a
+    Known issue: now and then a page never finishes drawing its widgets (seen in three of four
+    full runs: the overview, a design page, the start page); a reload — what a user would do —
+    draws it. The page gets one reload after half the time, so this shows up as a
     slow test instead of a red CI; the cause is not found yet.
     """
     for attempt, timeout in enumerate((RENDER_TIMEOUT_MS // 2, RENDER_TIMEOUT_MS)):
