@@ -3,7 +3,16 @@
 Standalone Voilà, not Voilà inside a Jupyter server: viewers can then only
 send widget messages, never run code of their own. Sources are stripped and
 tracebacks hidden (our notebooks show their own clear messages), and idle
-kernels are culled because every page view starts a kernel.
+kernels are culled because every page view starts a kernel. Voilà runs through
+:mod:`hlo_design.voila_server`, which guards it against waiting forever for a
+kernel reply that has already arrived.
+
+Closing or reloading a tab should shut its kernel down at once: Voilà's page
+sends a beacon to ``/voila/api/shutdown/<kernel id>`` on unload. Standalone
+Voilà never sets the ``_xsrf`` cookie that beacon must carry, so every beacon
+was refused (403) and each page view kept a kernel (~170 MB) until culled.
+The XSRF check is therefore switched off: the only POST a standalone Voilà
+accepts is that shutdown, which needs the page's unguessable kernel id.
 """
 
 from __future__ import annotations
@@ -22,9 +31,10 @@ CULL_IDLE_AFTER_SECONDS = 900
 
 def voila_command(port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEBOOKS_DIR) -> list[str]:
     """The command line that starts Voilà on the notebooks folder."""
-    voila = Path(sys.executable).with_name("voila")
     return [
-        str(voila) if voila.exists() else "voila",
+        sys.executable,
+        "-m",
+        "hlo_design.voila_server",
         str(notebooks),
         "--no-browser",
         f"--port={port}",
@@ -35,4 +45,5 @@ def voila_command(port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEB
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_AFTER_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
+        "--Voila.tornado_settings={'disable_check_xsrf': True}",
     ]

@@ -8,6 +8,7 @@ are kept as test artefacts. In CI a missing Chromium is a failure, not a skip.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -28,8 +29,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]  # fmt: skip
-SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+"""The last flag makes every other host unknown, as on a closed network (Voilà's template links a CDN
+stylesheet; its icons are bundled too). Not a Playwright route: routed pages lose Voilà's unload beacon."""
+ARTIFACTS = PROJECT_ROOT / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+TIMEOUTS = ARTIFACTS / "timeouts"
+CONSOLES: dict[Page, list[str]] = {}
+"""Console messages per open tab, kept as evidence when a page times out."""
 HOSTILE = "<img src=x onerror=alert(1)>"
 SERVER_START_SECONDS = 60
 
@@ -98,6 +106,8 @@ def voila_url(cases_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     process.terminate()
     process.wait(timeout=20)
     log.close()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(log.name, ARTIFACTS / "voila.log")
 
 
 @pytest.fixture(scope="session")
@@ -113,12 +123,17 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh tab, big enough for a projector; any JavaScript dialog (alert) fails the test."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
+    console: list[str] = []
+    tab.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    CONSOLES[tab] = console
     dialogs: list[str] = []
     tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     yield tab
     name = request.node.name.replace("[", "-").replace("]", "").replace("/", "-")
     screenshot_everything(tab, SCREENSHOTS / f"{name}.png")
+    tab.goto("about:blank")  # as a participant closing the tab: Voilà's unload beacon shuts the kernel down
     context.close()
+    del CONSOLES[tab]
     assert dialogs == [], f"a script ran in the page: {dialogs}"
 
 
@@ -130,7 +145,7 @@ def screenshot_everything(tab: Page, path: Path) -> None:
     tab.screenshot(path=str(path))
 
 
-RENDER_TIMEOUT_MS = 180_000
+RENDER_TIMEOUT_MS = 60_000
 """A cold Voilà page (kernel start, imports, widgets) on a busy 2-core machine can take a while."""
 
 
@@ -138,19 +153,25 @@ def open_dashboard(tab: Page, url: str, *, figures: int = 0, selectors: tuple[st
     """Load a dashboard and wait until ``figures`` plotly figures and every selector are on screen.
 
     Waits from the first byte, not the load event: Voilà keeps the page loading while cells run.
-    Known issue: now and then a page never finishes drawing its widgets (seen in three of four
-    full runs: the overview, a design page, the start page); a reload — what a user would do —
-    draws it. The page gets one reload after half the time, so this shows up as a
-    slow test instead of a red CI; the cause is not found yet.
+    A page that is not drawn in time leaves its HTML, console and a screenshot in
+    ``artifacts/timeouts/`` before the test fails, so a CI failure can be read afterwards.
     """
-    for attempt, timeout in enumerate((RENDER_TIMEOUT_MS // 2, RENDER_TIMEOUT_MS)):
-        tab.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
-        try:
-            _wait_until_drawn(tab, figures, selectors, timeout)
-            return
-        except PlaywrightTimeoutError:
-            if attempt == 1:
-                raise
+    tab.goto(url, timeout=RENDER_TIMEOUT_MS, wait_until="commit")
+    try:
+        _wait_until_drawn(tab, figures, selectors, RENDER_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        _keep_evidence(tab, url)
+        raise
+
+
+def _keep_evidence(tab: Page, url: str) -> None:
+    stem = TIMEOUTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", url.split("/render/")[-1])
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    executed = re.findall(r"voila_process\((\d+), (\d+)\)", tab.content())
+    progress = f"Voilà executed cell {executed[-1][0]} of {executed[-1][1]}" if executed else "no cell executed"
+    stem.with_suffix(".txt").write_text("\n".join([url, progress, *CONSOLES.get(tab, [])]), encoding="utf-8")
+    stem.with_suffix(".html").write_text(tab.content(), encoding="utf-8")
+    tab.screenshot(path=str(stem.with_suffix(".png")))
 
 
 def _wait_until_drawn(tab: Page, figures: int, selectors: tuple[str, ...], timeout: int) -> None:

@@ -129,3 +129,17 @@ def test_browser_cannot_execute_code_in_the_kernel(page: Page, voila_url: str, t
     assert "execute_reply" not in replies  # ...but code is never run
     time.sleep(1)
     assert not marker.exists()
+
+
+def test_leaving_a_dashboard_shuts_its_kernel_down(page: Page, voila_url: str) -> None:
+    """Every page view starts a kernel; closing or leaving the tab must free it, not wait for the cull."""
+    open_dashboard(page, f"{voila_url}/voila/render/index.ipynb", figures=2)
+    kernel_id = re.search(r'"kernelId": "([0-9a-f-]+)"', page.content())
+    assert kernel_id, "the page should name its kernel"
+    kernel_url = f"{voila_url}/api/kernels/{kernel_id.group(1)}"
+    assert page.request.get(kernel_url).status == 200
+    page.goto("about:blank")
+    deadline = time.monotonic() + 20
+    while page.request.get(kernel_url).status != 404:
+        assert time.monotonic() < deadline, "the kernel was still running 20 s after the page was left"
+        time.sleep(0.5)
