@@ -31,12 +31,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def voila(notebooks: Path) -> Iterator[str]:
-    """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses."""
+def voila(notebooks: Path, *, guarded: bool = True) -> Iterator[str]:
+    """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses (``guarded=False``: plain Voilà)."""
     port = free_port()
-    process = subprocess.Popen(
-        voila_command(port, notebooks=notebooks), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    command = voila_command(port, notebooks=notebooks)
+    if not guarded:
+        command[command.index("hlo_design.voila_server")] = "voila"
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

@@ -145,7 +145,7 @@ def screenshot_everything(tab: Page, path: Path) -> None:
     tab.screenshot(path=str(path))
 
 
-RENDER_TIMEOUT_MS = 60_000
+RENDER_TIMEOUT_MS = 120_000
 """A cold Voilà page (kernel start, imports, widgets) on a busy 2-core machine can take a while."""
 
 
@@ -165,13 +165,14 @@ def open_dashboard(tab: Page, url: str, *, figures: int = 0, selectors: tuple[st
 
 
 def _keep_evidence(tab: Page, url: str) -> None:
-    stem = TIMEOUTS / re.sub(r"[^A-Za-z0-9_.-]+", "-", url.split("/render/")[-1])
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    executed = re.findall(r"voila_process\((\d+), (\d+)\)", tab.content())
-    progress = f"Voilà executed cell {executed[-1][0]} of {executed[-1][1]}" if executed else "no cell executed"
-    stem.with_suffix(".txt").write_text("\n".join([url, progress, *CONSOLES.get(tab, [])]), encoding="utf-8")
-    stem.with_suffix(".html").write_text(tab.content(), encoding="utf-8")
-    tab.screenshot(path=str(stem.with_suffix(".png")))
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", url.split("/render/")[-1])
+    TIMEOUTS.mkdir(parents=True, exist_ok=True)
+    html = tab.content()
+    reached = re.findall(r"voila_process\((\d+), (\d+)\)", html)
+    progress = f"Voilà reached cell {reached[-1][0]} of {reached[-1][1]}" if reached else "Voilà ran no cell"
+    (TIMEOUTS / f"{name}.txt").write_text("\n".join([url, progress, *CONSOLES.get(tab, [])]), encoding="utf-8")
+    (TIMEOUTS / f"{name}.html").write_text(html, encoding="utf-8")
+    tab.screenshot(path=str(TIMEOUTS / f"{name}.png"))
 
 
 def _wait_until_drawn(tab: Page, figures: int, selectors: tuple[str, ...], timeout: int) -> None:
