@@ -5,8 +5,8 @@ Two Voilà servers on the same notebooks run side by side in one run: one as
 dashboard page once from each server, alternating, while ``--busy`` processes
 keep the CPU occupied as a shared CI machine does. A load is a *stall* when
 the page is not drawn within ``--patience`` seconds and Voilà's HTML shows it
-stopped executing cells (the symptom the guard is for); a load that is merely
-slow but finishes execution is counted apart.
+stopped executing cells (the symptom the guard is for); a page showing "Error
+displaying widget" and a load that is merely slow are counted apart.
 
 Run: ``.venv/bin/python benchmarks/bench_page_stalls.py [--rounds N] [--busy K]``
 """
@@ -34,7 +34,7 @@ def _keep_busy(seconds: float) -> None:
 
 
 def _load(browser: Browser, url: str, figures: int, selectors: tuple[str, ...], patience_ms: int) -> str:
-    """'ok', 'stall' (execution stopped at a cell) or 'slow' (not drawn in time, but executed)."""
+    """'ok', 'stall' (execution stopped at a cell), 'lost widget' or 'slow' (not drawn in time, but executed)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
     try:
@@ -49,7 +49,10 @@ def _load(browser: Browser, url: str, figures: int, selectors: tuple[str, ...], 
                 tab.wait_for_selector(selector, timeout=patience_ms)
             return "ok"
         except PlaywrightTimeoutError:
-            executed = re.findall(r"voila_process\((\d+), (\d+)\)", tab.content())
+            html = tab.content()
+            if "Error displaying widget" in html:
+                return "lost widget"
+            executed = re.findall(r"voila_process\((\d+), (\d+)\)", html)
             finished = bool(executed) and executed[-1][0] == executed[-1][1]
             return "slow" if finished else "stall"
     finally:
@@ -89,8 +92,8 @@ def main() -> None:
             process.terminate()
     for label, outcome in counts.items():
         loads = sum(outcome.values())
-        print(f"{label:7s} {loads:3d} loads: {outcome['stall']:2d} stalled, {outcome['slow']:2d} slow"
-              f" — stall rate {outcome['stall'] / loads:.3f}")  # fmt: skip
+        print(f"{label:7s} {loads:3d} loads: {outcome['stall']:2d} stalled, {outcome['lost widget']:2d} lost a widget,"
+              f" {outcome['slow']:2d} slow — stall rate {outcome['stall'] / loads:.3f}")  # fmt: skip
 
 
 if __name__ == "__main__":

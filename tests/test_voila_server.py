@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from queue import Empty
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import zmq
@@ -19,6 +20,13 @@ from hlo_design import voila_server
 from hlo_design.serve import voila_command
 
 UNGUARDED_GET_MSG = AsyncZMQSocketChannel.get_msg
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run on a fresh event loop in its own thread (other tests may leave a loop running in this one)."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture
@@ -59,7 +67,7 @@ async def _reply_after_lost_wake_up(wait_seconds: float) -> dict[str, Any] | Non
 @pytest.mark.usefixtures("restore_get_msg")
 def test_the_guard_reads_a_reply_whose_wake_up_was_lost(caplog: pytest.LogCaptureFixture) -> None:
     voila_server.install_guard()
-    reply = asyncio.run(_reply_after_lost_wake_up(wait_seconds=5))
+    reply = _run(_reply_after_lost_wake_up(wait_seconds=5))
     assert reply is not None
     assert reply["msg_type"] == "kernel_info_reply"
     assert voila_server.RESCUED_MESSAGE_LOG in caplog.text
@@ -67,7 +75,7 @@ def test_the_guard_reads_a_reply_whose_wake_up_was_lost(caplog: pytest.LogCaptur
 
 def test_without_the_guard_that_reply_is_waited_for_forever() -> None:
     """The failure the guard exists for (if pyzmq or jupyter_client fixes it, this starts failing: drop the guard)."""
-    assert asyncio.run(_reply_after_lost_wake_up(wait_seconds=2)) is None
+    assert _run(_reply_after_lost_wake_up(wait_seconds=2)) is None
 
 
 @pytest.mark.usefixtures("restore_get_msg")
@@ -85,7 +93,7 @@ def test_a_guarded_wait_with_a_timeout_still_times_out() -> None:
             client.close(linger=0)
         return time.monotonic() - started
 
-    assert asyncio.run(wait_for_nothing()) >= 0.6  # about the whole timeout, not the first slice
+    assert _run(wait_for_nothing()) >= 0.6  # about the whole timeout, not the first slice
 
 
 def test_serve_starts_voila_through_the_guard() -> None:
