@@ -45,5 +45,5 @@ def voila_command(port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEB
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_AFTER_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
-        "--Voila.tornado_settings={'disable_check_xsrf': True}",
+        "--Voila.tornado_settings=disable_check_xsrf=True",
     ]
