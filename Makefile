@@ -37,7 +37,7 @@ unit: $(STAMP) ## only the fast library tests
 	$(PY) -m pytest -m "not browser and not notebook"
 
 bench: $(STAMP) chromium ## run the benchmarks and print their ratios
-	for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+	for script in benchmarks/bench_*.py; do $(PY) -m benchmarks.$$(basename $$script .py) || exit 1; done
 
 clean: ## remove generated reports and test artefacts
 	rm -rf reports artifacts .pytest_cache .mypy_cache .ruff_cache

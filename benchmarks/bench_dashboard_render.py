@@ -4,7 +4,7 @@
 on screen. The reference is a notebook that only imports pandas and plotly and
 draws one figure, served by an identical Voilà in the same run. Target ≤ 1.5.
 
-Run: ``.venv/bin/python benchmarks/bench_dashboard_render.py [--rounds N]``
+Run: ``.venv/bin/python -m benchmarks.bench_dashboard_render [--rounds N]``
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ environments, constructs the :class:`~hlo_design.widgets.variants.VariantEditor`
 and times 30 moves of one activity's context slider (the path a browser
 triggers: the slider's value changes, the editor validates, the map point,
 arrows and bars are updated). Prints the median and its ratio to the 100 ms
-budget. Run: ``.venv/bin/python benchmarks/bench_design_interaction.py``.
+budget. Run: ``.venv/bin/python -m benchmarks.bench_design_interaction``.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ budget.
 The page render is measured in-process as the build time of the dashboard:
 Voilà cannot pass ``generated_cases`` from the query string (a dashboard only
 accepts ``case`` and ``language``), so ``04_overzicht.ipynb`` in Voilà always
-shows the real cases. Run: ``.venv/bin/python benchmarks/bench_overview.py``.
+shows the real cases. Run: ``.venv/bin/python -m benchmarks.bench_overview``.
 """
 
 from __future__ import annotations

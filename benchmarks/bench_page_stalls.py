@@ -8,7 +8,7 @@ the page is not drawn within ``--patience`` seconds and Voilà's HTML shows it
 stopped executing cells (the symptom the guard is for); a page showing "Error
 displaying widget" and a load that is merely slow are counted apart.
 
-Run: ``.venv/bin/python benchmarks/bench_page_stalls.py [--rounds N] [--busy K]``
+Run: ``.venv/bin/python -m benchmarks.bench_page_stalls [--rounds N] [--busy K]``
 """
 
 from __future__ import annotations
