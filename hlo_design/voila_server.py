@@ -8,8 +8,9 @@ Why: now and then a dashboard never finished loading. The page stopped at
 kernel's reply sat in the Voilà server's ZeroMQ socket, but the server never
 woke up to read it. ZeroMQ signals new messages through a file descriptor that
 is edge-triggered, and a wake-up consumed elsewhere is not repeated; Voilà then
-waits without a timeout. It happened with ipykernel 6 and 7 alike, in about one
-page load in fifteen on a busy two-core machine.
+waits without a timeout. It happened with ipykernel 6 and 7 alike: 4 of 24
+dashboard loads of plain Voilà with one busy process alongside, 0 of 24 guarded
+(``benchmarks/bench_page_stalls.py``).
 
 The guard makes every wait for a kernel message look again every half second,
 so a reply that is already there is read instead of waited for. Each rescue is
