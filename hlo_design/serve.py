@@ -11,8 +11,9 @@ Closing or reloading a tab should shut its kernel down at once: Voilà's page
 sends a beacon to ``/voila/api/shutdown/<kernel id>`` on unload. Standalone
 Voilà never sets the ``_xsrf`` cookie that beacon must carry, so every beacon
 was refused (403) and each page view kept a kernel (~170 MB) until culled.
-The XSRF check is therefore switched off: the only POST a standalone Voilà
-accepts is that shutdown, which needs the page's unguessable kernel id.
+The XSRF check is therefore switched off. Standalone Voilà as started here has
+no login, so what that check guarded are the kernel endpoints (shutdown,
+delete), and those need the page's unguessable kernel id.
 """
 
 from __future__ import annotations
