@@ -11,9 +11,10 @@ import statistics
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
@@ -73,3 +74,23 @@ def time_load(page: Page, url: str, ready: Callable[[Page], None]) -> float:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def time_value_changes(changes: Iterable[tuple[Any, Any]]) -> list[float]:
+    """Milliseconds per ``widget.value = value``: exactly what a browser's change does in the kernel.
+
+    ``changes`` is consumed lazily, so choosing the next value stays outside the timed part.
+    """
+    timings = []
+    for widget, value in changes:
+        started = time.perf_counter()
+        widget.value = value
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def print_against_budget(what: str, timings: list[float], budget_ms: float) -> None:
+    """The median (with min and max) of ``timings`` and its ratio to the budget."""
+    middle = median(timings)
+    print(f"{what}, median of {len(timings)}: {middle:.1f} ms (min {min(timings):.1f}, max {max(timings):.1f})")
+    print(f"ratio to the {budget_ms:.0f} ms budget: {middle / budget_ms:.2f}")

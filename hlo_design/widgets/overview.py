@@ -221,30 +221,28 @@ class DirectoryBrowser:
 
     def _on_category(self, change: dict[str, Any]) -> None:
         """From category to topic: the topic list shrinks to the topics of the chosen category."""
-        if self._busy:
-            return
-        self._busy = True
-        try:
-            value = change["new"]
-            chosen = topics_in(Category(value), self.entries) if value else topics(self.entries)
-            keep = self.topic.value if self.topic.value in chosen else ALL
-            self.topic.options = self._topic_options(chosen)
-            self.topic.value = keep
-        finally:
-            self._busy = False
-        self.refresh()
+        value = change["new"]
+        chosen = topics_in(Category(value), self.entries) if value else topics(self.entries)
+        self._narrow(self.topic, self._topic_options(chosen), set(chosen))
 
     def _on_topic(self, change: dict[str, Any]) -> None:
         """From topic to category: the category list shrinks to the categories with an entry on the topic."""
+        value = change["new"]
+        chosen = categories_for(value, self.entries) if value else categories(self.entries)
+        self._narrow(self.category, self._category_options(chosen), {c.value for c in chosen})
+
+    def _narrow(self, other: widgets.Dropdown, options: list[tuple[str, str]], allowed: set[str]) -> None:
+        """Give the other dropdown its new options, keeping its choice if still allowed, then refresh.
+
+        The busy flag stops the change this makes to the other dropdown from narrowing back.
+        """
         if self._busy:
             return
         self._busy = True
         try:
-            value = change["new"]
-            chosen = categories_for(value, self.entries) if value else categories(self.entries)
-            keep = self.category.value if self.category.value in {c.value for c in chosen} else ALL
-            self.category.options = self._category_options(chosen)
-            self.category.value = keep
+            keep = other.value if other.value in allowed else ALL
+            other.options = options
+            other.value = keep
         finally:
             self._busy = False
         self.refresh()
