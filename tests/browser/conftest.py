@@ -138,9 +138,15 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
 
 def screenshot_everything(tab: Page, path: Path) -> None:
-    """Voilà scrolls inside a container, so grow the viewport to the content before the shot."""
+    """Voilà scrolls inside a container, so grow the viewport to the content before the shot.
+
+    Plotly's off-screen text-measuring SVG (``#js-plotly-tester``, 9000 px high) does not count.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    height = tab.evaluate("Math.max(...Array.from(document.querySelectorAll('body *')).map(e => e.scrollHeight), 600)")
+    height = tab.evaluate(
+        """Math.max(600, ...Array.from(document.querySelectorAll('body *'))
+            .filter(e => !e.closest('#js-plotly-tester')).map(e => e.scrollHeight))"""
+    )
     tab.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 16000)})
     tab.screenshot(path=str(path))
 
