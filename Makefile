@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: help run test lint unit browser bench batch chromium clean
+.PHONY: help run test lint unit browser bench batch chromium clean git-filters
 
 help: ## list the jobs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -15,7 +15,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (hlo-design)" > /dev/null
+	$(MAKE) --no-print-directory git-filters
 	touch $(STAMP)
+
+git-filters: ## strip notebooks on commit (nbstripout: no outputs, counts or widget state)
+	@if git rev-parse --git-dir > /dev/null 2>&1; then \
+	  git config filter.nbstripout.clean "$(abspath $(VENV))/bin/nbstripout"; \
+	  git config filter.nbstripout.smudge cat; \
+	fi
 
 chromium: ## install Debian's Chromium for browser tests and PNG export, if missing
 	@command -v chromium > /dev/null || { \
@@ -28,10 +35,11 @@ run: $(STAMP) ## set up and start the Voilà workbook on the example cases
 test: $(STAMP) chromium lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
 	$(PY) -m pytest
 
-lint: $(STAMP) ## ruff (lint + format check) and mypy on the library
+lint: $(STAMP) ## ruff (lint + format check), mypy on the library, the layering contract (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy hlo_design
+	$(VENV)/bin/lint-imports
 
 unit: $(STAMP) ## only the fast library tests
 	$(PY) -m pytest -m "not browser and not notebook"

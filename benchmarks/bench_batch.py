@@ -19,8 +19,8 @@ from pathlib import Path
 import nbformat
 import papermill
 
-from hlo_design.batch import IpcKernelManager, run_batch
-from hlo_design.config import NOTEBOOKS_DIR
+from hlo_design.app.batch import IpcKernelManager, run_batch
+from hlo_design.base.config import NOTEBOOKS_DIR
 
 
 def _empty_notebook(directory: Path) -> Path:

@@ -14,7 +14,7 @@ import argparse
 from playwright.sync_api import Page
 
 from benchmarks.common import BENCH_NOTEBOOKS, chromium_page, median, time_load, voila
-from hlo_design.config import NOTEBOOKS_DIR
+from hlo_design.base.config import NOTEBOOKS_DIR
 
 TIMEOUT_MS = 180_000
 PAGES = {

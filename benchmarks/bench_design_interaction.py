@@ -1,7 +1,7 @@
 """Kernel-side time of one slider move in the design dashboard, for a case with 200 activities.
 
 Builds a synthetic case from Zorg with 200 activities spread over its
-environments, constructs the :class:`~hlo_design.widgets.variants.VariantEditor`
+environments, constructs the :class:`~hlo_design.ui.variants_editor.VariantEditor`
 and times 30 moves of one activity's context slider (the path a browser
 triggers: the slider's value changes, the editor validates, the map point,
 arrows and bars are updated). Prints the median and its ratio to the 100 ms
@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from benchmarks.common import print_against_budget, time_value_changes
-from hlo_design.cases import Activity, Case, load_case
-from hlo_design.quadrants import Position
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.variants import VariantEditor
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.activities import Activity
+from hlo_design.model.case import Case
+from hlo_design.model.quadrants import Position
+from hlo_design.ui.variants_editor import VariantEditor
 
 BUDGET_MS = 100.0
 ACTIVITIES = 200

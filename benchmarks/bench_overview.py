@@ -1,6 +1,6 @@
 """Kernel-side time of a filter change in the overview over 1,000 generated cases plus the examples.
 
-Builds :class:`~hlo_design.widgets.overview.OverviewDashboard` in-process over
+Builds :class:`~hlo_design.ui.overview_browser.OverviewDashboard` in-process over
 ``generate_cases(1000, seed=1)`` and the example cases, then times 30 filter
 changes (sector and region dropdowns set as a browser would: the index masks
 the table, the five figures are redrawn for the first cases of the filter, the
@@ -25,10 +25,10 @@ from typing import Any
 from IPython.core.interactiveshell import InteractiveShell
 
 from benchmarks.common import print_against_budget, time_value_changes
-from hlo_design.cases import case_ids, load_case
-from hlo_design.overview import generate_cases
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.overview import ALL, OverviewDashboard
+from hlo_design.analysis.synthetic_cases import generate_cases
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import case_ids, load_case
+from hlo_design.ui.overview_browser import ALL, OverviewDashboard
 
 BUDGET_MS = 200.0
 GENERATED = 1000

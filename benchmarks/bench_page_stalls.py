@@ -1,4 +1,4 @@
-"""How often a dashboard load never finishes, with and without the guard in hlo_design.voila_server.
+"""How often a dashboard load never finishes, with and without the guard in hlo_design.app.voila_server.
 
 Two Voilà servers on the same notebooks run side by side in one run: one as
 `hlo-design serve` starts it (guarded), one plain. Each round loads every
@@ -24,7 +24,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from benchmarks.bench_dashboard_render import PAGES
 from benchmarks.common import CHROMIUM_ARGS, voila
-from hlo_design.config import NOTEBOOKS_DIR
+from hlo_design.base.config import NOTEBOOKS_DIR
 
 
 def _keep_busy(seconds: float) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
-from hlo_design.serve import voila_command
+from hlo_design.app.serve import voila_command
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]  # fmt: skip
@@ -37,7 +37,7 @@ def voila(notebooks: Path, *, guarded: bool = True) -> Iterator[str]:
     port = free_port()
     command = voila_command(port, notebooks=notebooks)
     if not guarded:
-        command[command.index("hlo_design.voila_server")] = "voila"
+        command[command.index("hlo_design.app.voila_server")] = "voila"
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets
 import pytest
 
-from hlo_design.config import CASES_DIR
+from hlo_design.base.config import CASES_DIR
 
 TESTS_DIR = Path(__file__).parent
 TEST_DATA = TESTS_DIR / "data"

@@ -9,22 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hlo_design.cases import (
-    Activity,
-    Case,
-    Finding,
-    FindingPlace,
-    dump_case,
-    file_revision,
-    find_case_file,
-    load_case,
-    parse_case,
-    save_case,
-    update_case,
-)
-from hlo_design.errors import CaseFileError, SaveConflictError, UnknownCaseError
-from hlo_design.quadrants import Position
-from hlo_design.yamlsource import MAX_FILE_BYTES
+from hlo_design.base.errors import CaseFileError, SaveConflictError, UnknownCaseError
+from hlo_design.casefile.loading import find_case_file, load_case, parse_case
+from hlo_design.casefile.saving import dump_case, file_revision, save_case, update_case
+from hlo_design.casefile.yaml_source import MAX_FILE_BYTES
+from hlo_design.model.activities import Activity
+from hlo_design.model.case import Case
+from hlo_design.model.findings import Finding, FindingPlace
+from hlo_design.model.quadrants import Position
 from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE, TEST_DATA
 
 BAD_CASES = sorted((TEST_DATA / "bad_cases").glob("*.yaml"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hlo_design.cli import main
+from hlo_design.app.cli import main
 from tests.conftest import EXAMPLE_CASES, TEST_DATA
 
 

@@ -6,8 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.cases import CaseFileError, load_case, parse_case
-from hlo_design.design import (
+from hlo_design.analysis.design_coverage import (
+    coverage_matrix,
+    findings_without_decisions,
+    journey_gaps,
+    perspective_overview,
+)
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.analysis.variants import apply_variant, compare_variants, shift
+from hlo_design.base.errors import CaseFileError
+from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.model.design_plan import (
     ActivityMove,
     DecisionStatus,
     DesignDecision,
@@ -16,18 +25,10 @@ from hlo_design.design import (
     Focus,
     JourneyStep,
     LearningGoal,
-    apply_variant,
-    compare_variants,
-    coverage_matrix,
-    findings_without_decisions,
-    journey_gaps,
-    perspective_overview,
-    shift,
 )
-from hlo_design.levels import Level
-from hlo_design.perspectives import Perspective
-from hlo_design.quadrants import Position, Quadrant
-from hlo_design.summary import summarise
+from hlo_design.model.levels import Level
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.quadrants import Position, Quadrant
 from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE
 
 

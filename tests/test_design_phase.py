@@ -8,16 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from hlo_design.cases import load_case
-from hlo_design.design import DecisionStatus, DesignPlan
-from hlo_design.leerfiche import LeerficheComponent
-from hlo_design.perspectives import Perspective
-from hlo_design.phases.common import data_uri_link, report_path
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.design_plan import DecisionStatus, DesignPlan
+from hlo_design.model.leerfiche import LeerficheComponent
+from hlo_design.model.perspectives import Perspective
+from hlo_design.phases.common import report_path
 from hlo_design.phases.design import design_report, design_report_path, write_design_report
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.decisions import DecisionEditor
-from hlo_design.widgets.leerfiche import LeerficheEditor
-from hlo_design.widgets.variants import CURRENT, VariantEditor
+from hlo_design.ui.decisions_editor import DecisionEditor
+from hlo_design.ui.downloads import data_uri_link
+from hlo_design.ui.leerfiche_editor import LeerficheEditor
+from hlo_design.ui.variants_editor import CURRENT, VariantEditor
 from tests.conftest import EXAMPLE_CASES
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -6,17 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.directory import (
-    Category,
-    DirectoryEntry,
-    categories,
-    categories_for,
-    load_directory,
-    normalise,
-    search,
-    topics,
-    topics_in,
-)
+from hlo_design.analysis.directory_search import categories, categories_for, search, topics, topics_in
+from hlo_design.model.directory import Category, DirectoryEntry, load_directory, normalise
 
 ENTRIES = load_directory()
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from hlo_design.cases import Finding, FindingPlace, load_case
-from hlo_design.editing import ListEdit, merge_by_id, save_list
-from hlo_design.quadrants import Position
+from hlo_design.casefile.loading import load_case
+from hlo_design.casefile.saving import ListEdit, merge_by_id, save_list
+from hlo_design.model.findings import Finding, FindingPlace
+from hlo_design.model.quadrants import Position
 
 
 def _finding(finding_id: str, text: str = "tekst") -> Finding:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from hlo_design.cases import Finding, FindingPlace, load_case
-from hlo_design.figures import quadrant_map, summary_bars
-from hlo_design.figures.theme import OKABE_ITO
-from hlo_design.summary import summarise
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.findings import Finding, FindingPlace
+from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures.theme import OKABE_ITO
 from tests.conftest import EXAMPLE_CASES
 
 HOSTILE = "<img src=x onerror=alert(1)>"

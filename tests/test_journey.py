@@ -6,12 +6,13 @@ import json
 
 import pytest
 
-from hlo_design.cases import load_case
-from hlo_design.design import ActivityMove, DesignVariant, moved_activities
-from hlo_design.figures.journey import coverage_heatmap, journey_map, journey_points
-from hlo_design.figures.variants import shift_bars, shift_map, variant_comparison
-from hlo_design.quadrants import Position, quadrant_by_number
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis.variants import moved_activities
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.design_plan import ActivityMove, DesignVariant
+from hlo_design.model.quadrants import Position, quadrant_by_number
+from hlo_design.render.figures.journey import coverage_heatmap, journey_map, journey_points
+from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
 from tests.conftest import EXAMPLE_CASES
 
 HOSTILE = "<img src=x onerror=alert(1)>"

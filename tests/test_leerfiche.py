@@ -6,10 +6,12 @@ import re
 
 import pytest
 
-from hlo_design.cases import Case, load_case, parse_case
-from hlo_design.errors import CaseFileError
-from hlo_design.leerfiche import Leerfiche, LeerficheComponent, completeness, leerfiche_html, missing_components
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.base.errors import CaseFileError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.model.case import Case
+from hlo_design.model.leerfiche import Leerfiche, LeerficheComponent, completeness, missing_components
+from hlo_design.render.leerfiche_html import leerfiche_html
 from tests.conftest import MINIMAL_CASE
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -8,10 +8,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from hlo_design import notebook
-from hlo_design.config import NOTEBOOKS_DIR
-from hlo_design.errors import UnknownCaseError, WorkbookError
-from hlo_design.notebook import in_dashboard, open_case, query_parameters
+from hlo_design.base.config import NOTEBOOKS_DIR
+from hlo_design.base.errors import UnknownCaseError, WorkbookError
+from hlo_design.ui import session as notebook
+from hlo_design.ui.session import in_dashboard, open_case, query_parameters
 
 VOILA = {"SERVER_SOFTWARE": "voila/0.5.13"}
 

@@ -13,9 +13,9 @@ import nbformat
 import papermill
 import pytest
 
-from hlo_design.batch import run_batch, write_index
-from hlo_design.config import CASES_DIR, NOTEBOOKS_DIR
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.app.batch import run_batch, write_index
+from hlo_design.base.config import CASES_DIR, NOTEBOOKS_DIR
+from hlo_design.base.vocabulary import Vocabulary
 from tests.conftest import EXAMPLE_CASES
 
 pytestmark = pytest.mark.notebook
@@ -73,7 +73,7 @@ def test_batch_keeps_going_when_a_case_fails(tmp_path: Path) -> None:
     out = tmp_path / "out"
     env = {**os.environ, "HLO_DESIGN_CASES": str(cases)}
     run = subprocess.run(
-        [sys.executable, "-m", "hlo_design.cli", "batch", "--phase", "diagnose", "--out", str(out), "--workers", "2"],
+        [sys.executable, "-m", "hlo_design.app.cli", "batch", "--phase", "diagnose", "--out", str(out), "--workers", "2"],
         env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert run.returncode == 1, run.stderr

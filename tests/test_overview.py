@@ -8,19 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hlo_design.cases import dump_case, load_case, parse_case
-from hlo_design.figures import overview as fo
-from hlo_design.overview import (
+from hlo_design.analysis.case_overview import (
     OverviewIndex,
     Phase,
     PhaseStatus,
     filter_cases,
-    generate_cases,
     matches,
     overview_table,
     phase_progress,
 )
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis.synthetic_cases import generate_cases
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.casefile.saving import dump_case
+from hlo_design.render.figures import overview as fo
 from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE
 
 SYNTHETIC = generate_cases(60, seed=7)

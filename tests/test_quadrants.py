@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from hlo_design.errors import UnknownQuadrantError
-from hlo_design.quadrants import Position, Quadrant, parse_quadrant, quadrant_by_number, quadrant_weights
+from hlo_design.base.errors import UnknownQuadrantError
+from hlo_design.model.quadrants import Position, Quadrant, parse_quadrant, quadrant_by_number, quadrant_weights
 
 coordinates = st.floats(min_value=-1, max_value=1, allow_nan=False)
 

@@ -12,20 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.cases import load_case, parse_case
-from hlo_design.errors import CaseFileError
-from hlo_design.figures.reflection import RATER_STYLES, criterion_label, radar
-from hlo_design.reflection import (
-    Criterion,
-    Rater,
-    ReflectionWeb,
-    disagreements,
-    score_table,
-    self_vs_others,
-    spread,
-)
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.reflection import NOT_RATED, ReflectionWebEditor
+from hlo_design.analysis.reflection_scores import disagreements, score_table, self_vs_others, spread
+from hlo_design.base.errors import CaseFileError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.model.reflection import Criterion, Rater, ReflectionWeb
+from hlo_design.render.figures.reflection import RATER_STYLES, criterion_label, radar
+from hlo_design.ui.reflection_editor import NOT_RATED, ReflectionWebEditor
 from tests.conftest import MINIMAL_CASE
 
 HOSTILE = "<img src=x onerror=alert(1)>"

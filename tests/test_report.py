@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from hlo_design.cases import Finding, FindingPlace, load_case
-from hlo_design.perspectives import Perspective
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.findings import Finding, FindingPlace
+from hlo_design.model.perspectives import Perspective
 from hlo_design.phases.common import report_path
 from hlo_design.phases.diagnose import diagnosis_report, findings_table, write_diagnosis_report
-from hlo_design.vocabulary import Vocabulary
 from tests.conftest import EXAMPLE_CASES
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.cases import Activity, load_case
-from hlo_design.quadrants import Position
-from hlo_design.rhythm import DayPart, Rhythm, RhythmSlot, Setting, SlotContent, Weekday, rhythm_checks, setting_shares
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis.rhythm_checks import rhythm_checks, setting_shares
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.activities import Activity
+from hlo_design.model.quadrants import Position
+from hlo_design.model.rhythm import DayPart, Rhythm, RhythmSlot, Setting, SlotContent, Weekday
 
 
 def _week(*slots: tuple[str, str, str, str | None]) -> Rhythm:

@@ -11,24 +11,26 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.cases import Actor, Case, load_case
-from hlo_design.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.levels import Level
-from hlo_design.rolemap import (
+from hlo_design.analysis.role_map import (
     BridgeReason,
     RoleMapAnalysis,
     analyse_role_map,
     bridge_persons,
     evenness,
-    explain,
     gaps,
     overloaded,
     shop_floor_profile,
     side_by_side,
     side_shares,
 )
-from hlo_design.roles import ActorType, Process, Side, Sticker, Task, task_catalogue
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.actors import Actor
+from hlo_design.model.case import Case
+from hlo_design.model.levels import Level
+from hlo_design.model.roles import ActorType, Process, Side, Sticker, Task, task_catalogue
+from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
+from hlo_design.render.role_map_text import explain
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 SW, AF, OB = Process.COLLABORATING, Process.ALIGNING, Process.TRAINING_AND_GUIDING

@@ -11,18 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.cases import load_case, parse_case
-from hlo_design.config import CASES_DIR
-from hlo_design.continuum import ContinuumPosition as P
-from hlo_design.errors import CaseFileError
-from hlo_design.figures.scan import disagreement_heatmap, scan_comparison, scan_heatmap
-from hlo_design.levels import Level
-from hlo_design.perspectives import Perspective
-from hlo_design.scan import (
+from hlo_design.analysis.scan_comparison import (
     CoherenceWarning,
-    Scan,
-    ScanEntry,
-    ScanGroup,
     coherence_warnings,
     disagreement,
     largest_disagreements,
@@ -33,7 +23,15 @@ from hlo_design.scan import (
     scans_on,
     warning_text,
 )
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.base.config import CASES_DIR
+from hlo_design.base.errors import CaseFileError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.model.continuum import ContinuumPosition as P
+from hlo_design.model.levels import Level
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.scan import Scan, ScanEntry, ScanGroup
+from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison, scan_heatmap
 from tests.conftest import MINIMAL_CASE
 
 HOSTILE = "<img src=x onerror=alert(1)>"

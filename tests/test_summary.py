@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design.cases import Activity, load_case
-from hlo_design.quadrants import Position, Quadrant
-from hlo_design.summary import summarise
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.activities import Activity
+from hlo_design.model.quadrants import Position, Quadrant
 
 
 def _activity(form: float, context: float, hours: float, name: str = "a") -> Activity:

@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hlo_design import valorisation as v
-from hlo_design.cases import load_case, parse_case
-from hlo_design.errors import CaseFileError
-from hlo_design.figures import valorisation as fv
-from hlo_design.levels import Level
-from hlo_design.perspectives import Perspective
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis import valorisation_tables as tables
+from hlo_design.model import valorisation as v
+from hlo_design.base.errors import CaseFileError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.model.levels import Level
+from hlo_design.model.perspectives import Perspective
+from hlo_design.render.figures import valorisation as fv
 from tests.conftest import MINIMAL_CASE
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -42,7 +43,7 @@ def test_outcomes_give_after_minus_before(
     before: float | None, after: float | None, delta: float, share: float
 ) -> None:
     """delta = after − before, and its share of the scale's width; NaN when a value is missing."""
-    table = v.test_moment_outcomes(v.Valorisation(test_moments=[_moment(before, after)]))
+    table = tables.test_moment_outcomes(v.Valorisation(test_moments=[_moment(before, after)]))
     assert table.loc["t", "delta"] == pytest.approx(delta, nan_ok=True)
     assert table.loc["t", "delta_share"] == pytest.approx(share, nan_ok=True)
 
@@ -50,7 +51,7 @@ def test_outcomes_give_after_minus_before(
 @given(st.floats(1, 10), st.floats(1, 10))
 def test_delta_is_after_minus_before_for_any_values(before: float, after: float) -> None:
     """For any values on the scale the outcome table's delta equals after − before."""
-    table = v.test_moment_outcomes(v.Valorisation(test_moments=[_moment(before, after)]))
+    table = tables.test_moment_outcomes(v.Valorisation(test_moments=[_moment(before, after)]))
     assert table.loc["t", "delta"] == pytest.approx(after - before)
 
 
@@ -69,10 +70,10 @@ def test_lessons_by_audience_perspective_and_level() -> None:
         v.Lesson(id="c", text="C", audience=[v.Audience.COMPANY]),
     ]  # fmt: skip
     valorisation = v.Valorisation(lessons=lessons)
-    assert [lesson.id for lesson in v.lessons_by(valorisation, v.Audience.SCHOOL)] == ["a", "b"]
-    assert [lesson.id for lesson in v.lessons_by(valorisation, v.Audience.POLICY)] == ["b"]
-    assert [lesson.id for lesson in v.lessons_by(valorisation, Perspective.SOCIAL)] == ["a"]
-    assert [lesson.id for lesson in v.lessons_by(valorisation, Level.OPERATIONAL)] == ["b"]
+    assert [lesson.id for lesson in tables.lessons_by(valorisation, v.Audience.SCHOOL)] == ["a", "b"]
+    assert [lesson.id for lesson in tables.lessons_by(valorisation, v.Audience.POLICY)] == ["b"]
+    assert [lesson.id for lesson in tables.lessons_by(valorisation, Perspective.SOCIAL)] == ["a"]
+    assert [lesson.id for lesson in tables.lessons_by(valorisation, Level.OPERATIONAL)] == ["b"]
 
 
 def test_corner_profile_marks_missing_corners() -> None:
@@ -83,7 +84,7 @@ def test_corner_profile_marks_missing_corners() -> None:
             v.CornerAssessment(corner=v.Corner.LASTING_IMPACT, strength=1, impact_processes=[v.ImpactProcess.PRODUCT]),
         ]
     )
-    profile = v.corner_profile(valorisation)
+    profile = tables.corner_profile(valorisation)
     assert list(profile.index) == [c.value for c in v.Corner]
     assert profile.loc["rise_above", "strength"] == 3
     assert profile.loc["rise_above", "evidence"] == 2
@@ -102,7 +103,7 @@ def test_action_progress_counts_per_area_and_status() -> None:
     """Energietransitie: three areas, counts by status add up to the number of actions."""
     valorisation = load_case("energietransitie").valorisation
     assert valorisation is not None
-    progress = v.action_progress(valorisation)
+    progress = tables.action_progress(valorisation)
     assert list(progress.index) == ["multi_gebruik", "competenties_21e", "peer_learning"]
     assert progress["total"].sum() == len(valorisation.actions)
     statuses = [s.value for s in v.ActionStatus]
@@ -112,7 +113,7 @@ def test_action_progress_counts_per_area_and_status() -> None:
 
 def test_success_factor_summary_lists_all_five() -> None:
     """All five factors appear; unassessed ones have no status."""
-    summary = v.success_factor_summary(
+    summary = tables.success_factor_summary(
         v.Valorisation(
             success_factors=[v.SuccessFactorStatus(factor=v.SuccessFactor.TRUST, status=v.FactorStatus.PARTLY)]
         )
@@ -126,7 +127,7 @@ def test_example_data_follow_the_documents() -> None:
     """Logistiek has the ~300-pupil test with +4 points; Energietransitie all five factors and both competence kinds."""
     logistiek = load_case("logistiek").valorisation
     assert logistiek is not None
-    outcomes = v.test_moment_outcomes(logistiek)
+    outcomes = tables.test_moment_outcomes(logistiek)
     assert outcomes.loc["logistieke_straat_vmbo", "learners"] == 300
     assert outcomes.loc["logistieke_straat_vmbo", "delta"] == pytest.approx(4)
     energy = load_case("energietransitie").valorisation

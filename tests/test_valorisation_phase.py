@@ -13,17 +13,18 @@ import nbformat
 import papermill
 import pytest
 
-from hlo_design.batch import OVERVIEW, run_batch, write_index
-from hlo_design.cases import load_case
-from hlo_design.config import NOTEBOOKS_DIR
-from hlo_design.overview import generate_cases
+from hlo_design.analysis.synthetic_cases import generate_cases
+from hlo_design.app.batch import OVERVIEW, run_batch, write_index
+from hlo_design.base.config import NOTEBOOKS_DIR
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.valorisation import ActionStatus, Corner, SuccessFactor
 from hlo_design.phases import valorisation as phase
 from hlo_design.phases.landing import landing_html
-from hlo_design.phases.overview import FIGURE_LIMIT, overview_report, overview_report_path
-from hlo_design.valorisation import ActionStatus, Corner, SuccessFactor
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.overview import DirectoryBrowser, OverviewDashboard
-from hlo_design.widgets.valorisation import (
+from hlo_design.phases.overview import overview_report, overview_report_path
+from hlo_design.render.overview_tables import FIGURE_LIMIT
+from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
+from hlo_design.ui.valorisation_editors import (
     ActionPlanEditor,
     CornerEditor,
     LessonEditor,

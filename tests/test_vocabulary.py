@@ -7,17 +7,18 @@ from string import Formatter
 
 import pytest
 
-from hlo_design.continuum import ContinuumPosition
-from hlo_design.design import DecisionStatus
-from hlo_design.leerfiche import LeerficheComponent
-from hlo_design.levels import Level
-from hlo_design.perspectives import Perspective
-from hlo_design.quadrants import Quadrant
-from hlo_design.reflection import Rater
-from hlo_design.rhythm import DayPart, InternshipPattern, Setting, Weekday
-from hlo_design.roles import ActorType, Process, Side
-from hlo_design.scan import ScanGroup
-from hlo_design.valorisation import (
+from hlo_design.base.vocabulary import Vocabulary, _catalogue
+from hlo_design.model.continuum import ContinuumPosition
+from hlo_design.model.design_plan import DecisionStatus
+from hlo_design.model.leerfiche import LeerficheComponent
+from hlo_design.model.levels import Level
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.quadrants import Quadrant
+from hlo_design.model.reflection import Rater
+from hlo_design.model.rhythm import DayPart, InternshipPattern, Setting, Weekday
+from hlo_design.model.roles import ActorType, Process, Side
+from hlo_design.model.scan import ScanGroup
+from hlo_design.model.valorisation import (
     ActionStatus,
     Audience,
     CompetenceKind,
@@ -27,7 +28,6 @@ from hlo_design.valorisation import (
     ImpactProcess,
     SuccessFactor,
 )
-from hlo_design.vocabulary import Vocabulary, _catalogue
 
 ENUMS: list[type[Enum]] = [
     Quadrant, Level, Perspective, ContinuumPosition, Process, Side, ActorType, ScanGroup,

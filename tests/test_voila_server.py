@@ -1,4 +1,4 @@
-"""The guard in hlo_design.voila_server: a kernel reply whose wake-up was lost is still read."""
+"""The guard in hlo_design.app.voila_server: a kernel reply whose wake-up was lost is still read."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import zmq.asyncio
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.session import Session
 
-from hlo_design import voila_server
-from hlo_design.serve import voila_command
+from hlo_design.app import voila_server
+from hlo_design.app.serve import voila_command
 
 UNGUARDED_GET_MSG = AsyncZMQSocketChannel.get_msg
 T = TypeVar("T")
@@ -98,4 +98,4 @@ def test_a_guarded_wait_with_a_timeout_still_times_out() -> None:
 
 def test_serve_starts_voila_through_the_guard() -> None:
     command = voila_command(8866)
-    assert command[:3] == [sys.executable, "-m", "hlo_design.voila_server"]
+    assert command[:3] == [sys.executable, "-m", "hlo_design.app.voila_server"]

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from hlo_design.cases import load_case
-from hlo_design.design import activities_in_use
-from hlo_design.levels import Level
-from hlo_design.perspectives import Perspective
+from hlo_design.analysis.design_coverage import activities_in_use
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.levels import Level
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.scan import ScanGroup
 from hlo_design.phases.landing import CaseExplorer, landing_html
-from hlo_design.scan import ScanGroup
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets import ActivityEditor, FindingsEditor
-from hlo_design.widgets.scan import ScanEditor
+from hlo_design.ui import ActivityEditor, FindingsEditor
+from hlo_design.ui.scan_editor import ScanEditor
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 

@@ -17,21 +17,23 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from hlo_design.cases import Case
-from hlo_design.design import DesignPlan, findings_without_decisions, journey_gaps, perspective_overview
-from hlo_design.figures.journey import coverage_heatmap, journey_map
-from hlo_design.figures.reflection import radar
-from hlo_design.figures.rhythm import rhythm_grid
-from hlo_design.figures.variants import shift_bars, shift_map, variant_comparison
-from hlo_design.leerfiche import LeerficheComponent, completeness, missing_components
-from hlo_design.perspectives import Perspective, design_options
+from hlo_design.analysis.design_coverage import findings_without_decisions, journey_gaps, perspective_overview
+from hlo_design.analysis.reflection_scores import disagreements
+from hlo_design.analysis.rhythm_checks import rhythm_checks, setting_shares
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.case import Case
+from hlo_design.model.design_plan import DesignPlan
+from hlo_design.model.leerfiche import LeerficheComponent, completeness, missing_components
+from hlo_design.model.perspectives import Perspective, design_options
+from hlo_design.model.quadrants import quadrant_by_number
+from hlo_design.model.rhythm import Rhythm
 from hlo_design.phases.common import report_path
-from hlo_design.quadrants import quadrant_by_number
-from hlo_design.reflection import disagreements
-from hlo_design.report import ReportSection, figure_html, render_report, table_html, write_report
-from hlo_design.rhythm import Rhythm, rhythm_checks, setting_shares
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.decisions import option_text
+from hlo_design.render.figures.journey import coverage_heatmap, journey_map
+from hlo_design.render.figures.reflection import radar
+from hlo_design.render.figures.rhythm import rhythm_grid
+from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
+from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
+from hlo_design.ui.decisions_editor import option_text
 
 __all__ = [
     "PHASE",

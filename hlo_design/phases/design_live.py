@@ -1,7 +1,7 @@
 """The design notebook's cells, one function per section.
 
 ``notebooks/02_ontwerp.ipynb`` stays thin: each cell calls one of these with
-the opened :class:`~hlo_design.notebook.CaseSession`. When the case could not
+the opened :class:`~hlo_design.ui.session.CaseSession`. When the case could not
 be opened in a dashboard, the session is ``None`` and every section shows
 nothing (the error box is already on the page).
 """
@@ -14,15 +14,9 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from hlo_design.cases import load_case
-from hlo_design.design import DesignPlan
-from hlo_design.editing import ListEdit, save_list
-from hlo_design.figures.journey import coverage_heatmap, journey_map
-from hlo_design.figures.reflection import radar
-from hlo_design.figures.rhythm import rhythm_grid
-from hlo_design.figures.variants import shift_bars, shift_map, variant_comparison
-from hlo_design.notebook import CaseSession, in_dashboard
-from hlo_design.phases.common import bullets_html, download_button
+from hlo_design.casefile.loading import load_case
+from hlo_design.casefile.saving import ListEdit, save_list
+from hlo_design.model.design_plan import DesignPlan
 from hlo_design.phases.design import (
     decisions_table,
     design_report,
@@ -38,11 +32,18 @@ from hlo_design.phases.design import (
     variant_lines,
     write_design_report,
 )
-from hlo_design.widgets.common import SaveBar
-from hlo_design.widgets.decisions import DecisionEditor
-from hlo_design.widgets.leerfiche import LeerficheEditor
-from hlo_design.widgets.reflection import ReflectionWebEditor
-from hlo_design.widgets.variants import VariantEditor
+from hlo_design.render.figures.journey import coverage_heatmap, journey_map
+from hlo_design.render.figures.reflection import radar
+from hlo_design.render.figures.rhythm import rhythm_grid
+from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
+from hlo_design.render.html_fragments import bullets_html
+from hlo_design.ui.controls import SaveBar
+from hlo_design.ui.decisions_editor import DecisionEditor
+from hlo_design.ui.downloads import download_button
+from hlo_design.ui.leerfiche_editor import LeerficheEditor
+from hlo_design.ui.reflection_editor import ReflectionWebEditor
+from hlo_design.ui.session import CaseSession, in_dashboard
+from hlo_design.ui.variants_editor import VariantEditor
 
 __all__ = [
     "show_decisions",

@@ -16,21 +16,22 @@ from pathlib import Path
 import pandas as pd
 from markupsafe import Markup
 
-from hlo_design.cases import Case
-from hlo_design.figures import quadrant_map, summary_bars
-from hlo_design.figures.continuum import continuum_strip
-from hlo_design.figures.environments import environment_comparison
-from hlo_design.figures.rhythm import rhythm_grid
-from hlo_design.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.figures.scan import disagreement_heatmap, scan_comparison
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.analysis.role_map import analyse_role_map
+from hlo_design.analysis.scan_comparison import coherence_warnings, largest_disagreements, latest_scans, warning_text
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.case import Case
 from hlo_design.phases.common import report_path
 from hlo_design.phases.situation import situation_html
-from hlo_design.report import ReportSection, figure_html, render_report, table_html, write_report
-from hlo_design.rolemap import analyse_role_map, explain
-from hlo_design.scan import coherence_warnings, largest_disagreements, latest_scans, warning_text
-from hlo_design.summary import summarise
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.findings import describe_place
+from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures.continuum import continuum_strip
+from hlo_design.render.figures.environments import environment_comparison
+from hlo_design.render.figures.rhythm import rhythm_grid
+from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
+from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
+from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
+from hlo_design.render.role_map_text import explain
+from hlo_design.ui.findings_editor import describe_place
 
 __all__ = [
     "DEFAULT_OVERLOAD_THRESHOLD",

@@ -1,7 +1,7 @@
 """The diagnosis notebook's cells, one function per section.
 
 ``notebooks/01_diagnose.ipynb`` stays thin: each cell calls one of these with
-the opened :class:`~hlo_design.notebook.CaseSession`. When the case could not
+the opened :class:`~hlo_design.ui.session.CaseSession`. When the case could not
 be opened in a dashboard, the session is ``None`` and every section shows
 nothing (the error box is already on the page). In a batch run
 (``session.interactive`` is false) the editors give way to the same figures
@@ -14,21 +14,23 @@ import html
 
 from IPython.display import HTML, display
 
-from hlo_design.figures import quadrant_map, summary_bars
-from hlo_design.figures.continuum import continuum_strip
-from hlo_design.figures.environments import environment_comparison
-from hlo_design.figures.rhythm import rhythm_grid
-from hlo_design.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.figures.scan import disagreement_heatmap, scan_comparison
-from hlo_design.notebook import CaseSession, in_dashboard
-from hlo_design.phases.common import bullets_html, download_button
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.analysis.role_map import analyse_role_map
+from hlo_design.analysis.scan_comparison import latest_scans
 from hlo_design.phases.diagnose import diagnosis_report, disagreement_lines, findings_table, write_diagnosis_report
 from hlo_design.phases.situation import situation_html
-from hlo_design.rolemap import analyse_role_map, explain
-from hlo_design.scan import latest_scans
-from hlo_design.summary import summarise
-from hlo_design.widgets import ActivityEditor, FindingsEditor
-from hlo_design.widgets.scan import ScanEditor
+from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures.continuum import continuum_strip
+from hlo_design.render.figures.environments import environment_comparison
+from hlo_design.render.figures.rhythm import rhythm_grid
+from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
+from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
+from hlo_design.render.html_fragments import bullets_html
+from hlo_design.render.role_map_text import explain
+from hlo_design.ui import ActivityEditor, FindingsEditor
+from hlo_design.ui.downloads import download_button
+from hlo_design.ui.scan_editor import ScanEditor
+from hlo_design.ui.session import CaseSession, in_dashboard
 
 __all__ = [
     "show_findings",

@@ -14,13 +14,14 @@ from urllib.parse import quote
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
-from hlo_design.cases import Case, case_ids, load_case
-from hlo_design.config import NOTEBOOKS_DIR
-from hlo_design.errors import WorkbookError
-from hlo_design.figures import quadrant_map, summary_bars
-from hlo_design.summary import summarise
-from hlo_design.vocabulary import Vocabulary
-from hlo_design.widgets.live_figure import LiveFigure
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.base.config import NOTEBOOKS_DIR
+from hlo_design.base.errors import WorkbookError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import case_ids, load_case
+from hlo_design.model.case import Case
+from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.ui.live_figure import LiveFigure
 
 __all__ = ["PHASES", "CaseExplorer", "landing_html"]
 

@@ -14,126 +14,22 @@ say so, while the table and the counts always cover every case.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-import pandas as pd
-import plotly.graph_objects as go
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 
-from hlo_design.cases import Case
-from hlo_design.config import TEMPLATES_DIR
-from hlo_design.directory import Category, DirectoryEntry, load_directory
-from hlo_design.figures.overview import (
-    corners_comparison,
-    evenness_bars,
-    perspective_coverage,
-    phase_progress,
-    quadrant_distribution,
-)
-from hlo_design.overview import Phase, PhaseStatus, overview_table
-from hlo_design.report import ReportSection, figure_html, table_html, write_report
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.analysis.case_overview import overview_table
+from hlo_design.base.config import TEMPLATES_DIR
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.case import Case
+from hlo_design.render.overview_tables import FIGURE_LIMIT, OVERVIEW_FIGURES, directory_table, readable_table
+from hlo_design.render.report import ReportSection, figure_html, table_html, write_report
 
-__all__ = [
-    "FIGURE_LIMIT",
-    "OVERVIEW_FIGURES",
-    "OverviewFigure",
-    "directory_card_html",
-    "directory_table",
-    "overview_report",
-    "overview_report_path",
-    "overview_sections",
-    "readable_table",
-    "write_overview_report",
-]
-
-FIGURE_LIMIT = 10
-"""At most this many cases are drawn per figure (the table always holds all of them)."""
-
-
-@dataclass(frozen=True)
-class OverviewFigure:
-    """One cross-case figure with its heading and its one-sentence intro (message keys)."""
-
-    key: str
-    title: str
-    intro: str
-    draw: Callable[[Sequence[Case], Vocabulary], go.Figure]
-
-    def figure(self, cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
-        return self.draw(cases, vocabulary)
-
-
-OVERVIEW_FIGURES = (
-    OverviewFigure("quadrants", "overview.quadrant_title", "overview_phase.quadrants.intro", quadrant_distribution),
-    OverviewFigure(
-        "perspectives", "overview.perspective_title", "overview_phase.perspectives.intro", perspective_coverage
-    ),
-    OverviewFigure("evenness", "overview.evenness_title", "overview_phase.evenness.intro", evenness_bars),
-    OverviewFigure("phases", "overview.phase_title", "overview_phase.phases.intro", phase_progress),
-    OverviewFigure("corners", "overview.corners_title", "overview_phase.corners.intro", corners_comparison),
-)
-"""The figures of the overview, in reading order."""
-
-
-def _share(value: object) -> str:
-    number = float(value)  # type: ignore[arg-type]
-    return "—" if math.isnan(number) else f"{number:.0%}"
-
-
-def _evenness(value: object) -> str:
-    number = float(value)  # type: ignore[arg-type]
-    return "—" if math.isnan(number) else f"{number:.2f}"
-
-
-def readable_table(table: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
-    """The rows of an :func:`~hlo_design.overview.overview_table` in words, for people (not for computing)."""
-    v = vocabulary
-    columns = {
-        v("overview_phase.col.case"): table["name"].tolist(),
-        v("overview.sector"): table["sector"].tolist(),
-        v("overview.region"): [v(f"situation.region.{r}") for r in table["region"]],
-        v("overview_phase.col.hours"): [f"{float(h):g}" for h in table["total_hours"]],
-        v("overview_phase.col.realistic"): [_share(s) for s in table["realistic_share"]],
-        v("overview_phase.col.carrying"): [f"{int(n)} / 5" for n in table["carrying_perspectives"]],
-        v("overview_phase.col.evenness"): [_evenness(e) for e in table["evenness"]],
-    }
-    for phase in Phase:
-        columns[v.label(phase)] = [v.label(PhaseStatus(s)) for s in table[f"phase_{phase.value}"]]
-    return pd.DataFrame(columns)
-
-
-def directory_table(vocabulary: Vocabulary, entries: Sequence[DirectoryEntry] | None = None) -> pd.DataFrame:
-    """The directory as a table, by category: name, category, topics, region, description."""
-    v = vocabulary
-    chosen = load_directory() if entries is None else entries
-    order = {c: i for i, c in enumerate(Category)}
-    rows = [
-        [e.name, v.label(e.category), ", ".join(e.topics), e.region, e.description]
-        for e in sorted(chosen, key=lambda e: order[e.category])
-    ]
-    columns = [v("directory.title"), v("directory.category"), v("directory.topic"), v("directory.region"), ""]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def directory_card_html(entry: DirectoryEntry, vocabulary: Vocabulary) -> str:
-    """One directory entry as an HTML card; every value escaped."""
-    v = vocabulary
-    e = html.escape
-    topics = "".join(f'<span class="hlo-topic">{e(t)}</span>' for t in entry.topics)
-    return (
-        f'<div class="hlo-directory-result" data-id="{e(entry.id)}">'
-        f"<b>{e(entry.name)}</b> <small>· {e(v.label(entry.category))} · {e(entry.region)}</small>"
-        f"<div>{topics}</div><p>{e(entry.description)}</p>"
-        f"<small>{e(v('directory.source'))}: {e(entry.source)}</small></div>"
-    )
+__all__ = ["PAGE", "overview_report", "overview_report_path", "overview_sections", "write_overview_report"]
 
 
 def overview_sections(cases: Sequence[Case], vocabulary: Vocabulary) -> list[ReportSection]:

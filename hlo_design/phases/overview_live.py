@@ -15,14 +15,15 @@ from pathlib import Path
 
 from IPython.display import HTML, display
 
-from hlo_design.cases import Case, case_ids, load_case
-from hlo_design.errors import WorkbookError
-from hlo_design.notebook import in_dashboard, query_parameters
-from hlo_design.overview import generate_cases
-from hlo_design.phases.common import download_button
+from hlo_design.analysis.synthetic_cases import generate_cases
+from hlo_design.base.errors import WorkbookError
+from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.casefile.loading import case_ids, load_case
+from hlo_design.model.case import Case
 from hlo_design.phases.overview import overview_report, write_overview_report
-from hlo_design.vocabulary import LANGUAGES, Vocabulary
-from hlo_design.widgets.overview import DirectoryBrowser, OverviewDashboard
+from hlo_design.ui.downloads import download_button
+from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
+from hlo_design.ui.session import in_dashboard, query_parameters
 
 __all__ = [
     "OverviewSession",

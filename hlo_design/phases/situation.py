@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from hlo_design.cases import Case
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.case import Case
 
 __all__ = ["situation_html"]
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from hlo_design.cases import Case
-from hlo_design.figures.valorisation import action_plan_chart, corner_chart, test_moment_chart
+from hlo_design.analysis.valorisation_tables import lessons_by
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.case import Case
+from hlo_design.model.valorisation import Audience, Corner, Valorisation
 from hlo_design.phases.common import report_path
-from hlo_design.report import ReportSection, figure_html, render_report, table_html, write_report
-from hlo_design.valorisation import Audience, Corner, Valorisation, lessons_by
-from hlo_design.vocabulary import Vocabulary
+from hlo_design.render.figures.valorisation import action_plan_chart, corner_chart, test_moment_chart
+from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
 
 __all__ = [
     "action_table",

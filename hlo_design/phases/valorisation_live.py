@@ -1,7 +1,7 @@
 """The valorisation notebook's cells, one function per section.
 
 ``notebooks/03_valorisatie.ipynb`` stays thin: each cell calls one of these
-with the opened :class:`~hlo_design.notebook.CaseSession`. When the case could
+with the opened :class:`~hlo_design.ui.session.CaseSession`. When the case could
 not be opened in a dashboard, the session is ``None`` and every section shows
 nothing (the error box is already on the page).
 """
@@ -12,9 +12,7 @@ import html
 
 from IPython.display import HTML, display
 
-from hlo_design.cases import load_case
-from hlo_design.notebook import CaseSession, in_dashboard
-from hlo_design.phases.common import bullets_html, download_button
+from hlo_design.casefile.loading import load_case
 from hlo_design.phases.valorisation import (
     action_table,
     competence_table,
@@ -28,7 +26,10 @@ from hlo_design.phases.valorisation import (
     valorisation_report,
     write_valorisation_report,
 )
-from hlo_design.widgets.valorisation import ActionPlanEditor, CornerEditor, LessonEditor, TestMomentEditor
+from hlo_design.render.html_fragments import bullets_html
+from hlo_design.ui.downloads import download_button
+from hlo_design.ui.session import CaseSession, in_dashboard
+from hlo_design.ui.valorisation_editors import ActionPlanEditor, CornerEditor, LessonEditor, TestMomentEditor
 
 __all__ = [
     "show_action_plan",

@@ -21,9 +21,10 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from hlo_design.cases import dump_case, load_case
-from hlo_design.config import CASES_DIR, PROJECT_ROOT
-from hlo_design.serve import voila_command
+from hlo_design.app.serve import voila_command
+from hlo_design.base.config import CASES_DIR, PROJECT_ROOT
+from hlo_design.casefile.loading import load_case
+from hlo_design.casefile.saving import dump_case
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from hlo_design.cases import load_case
+from hlo_design.casefile.loading import load_case
 from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
 from tests.conftest import EXAMPLE_CASES
 

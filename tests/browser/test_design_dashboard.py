@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from hlo_design.cases import load_case
+from hlo_design.casefile.loading import load_case
 from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
 from tests.conftest import EXAMPLE_CASES
 

@@ -1,0 +1,1 @@
+"""Entry points: the command line, the papermill batch and the Voilà server."""

@@ -1,0 +1,219 @@
+"""Batch runs: every phase notebook for every case, in parallel, with reports and an index.
+
+An analyst runs ``hlo-design batch --phase diagnose --out reports/`` before
+sending reports out. Each case is one job that runs its phases in order with
+papermill; jobs run in parallel processes (one per core by default). A failing
+case never stops the others: the summary names it with the reason, and the
+exit code says that something failed. ``DIR/index.html`` links every report
+and executed notebook, fit to send as a folder or zip.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import papermill
+from jupyter_client.manager import KernelManager
+
+from hlo_design.base.config import NOTEBOOKS_DIR
+from hlo_design.base.errors import WorkbookError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import case_ids, load_case
+from hlo_design.phases.landing import OVERVIEW_NOTEBOOK, PHASES
+from hlo_design.render.report import render_template, write_report
+
+__all__ = [
+    "OVERVIEW",
+    "IpcKernelManager",
+    "JobResult",
+    "available_phases",
+    "planned_runs",
+    "run_batch",
+    "run_overview",
+    "write_index",
+]
+
+OVERVIEW = "overview"
+"""Case and phase name of the one run of the overview notebook across all cases (``--phase all``)."""
+
+
+class IpcKernelManager(KernelManager):
+    """Kernels talk over ipc sockets, avoiding TCP port races between parallel runs (nteract/papermill#511)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("transport", "ipc")
+        kwargs.setdefault("ip", str(Path(tempfile.gettempdir()) / f"hlo-kernel-{uuid.uuid4().hex}"))
+        super().__init__(**kwargs)
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """The outcome of one case's phases; ``reason`` is empty on success."""
+
+    case: str
+    phase: str
+    notebook: Path
+    report: Path | None
+    seconds: float
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.reason
+
+
+def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> list[tuple[str, str]]:
+    """The (phase, notebook) pairs to run: one phase, or ``all`` that exist, in phase order."""
+    known = dict(PHASES)
+    if requested == "all":
+        return [(key, notebook) for key, notebook in PHASES if (notebooks_dir / notebook).exists()]
+    if requested not in known:
+        raise WorkbookError(f"unknown phase {requested!r}; use one of {', '.join(known)} or all")
+    if not (notebooks_dir / known[requested]).exists():
+        raise WorkbookError(f"phase {requested!r} has no notebook yet ({known[requested]})")
+    return [(requested, known[requested])]
+
+
+def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
+    """Run one notebook with papermill; returns the reason it failed, or ``""``."""
+    try:
+        papermill.execute_notebook(
+            str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
+            kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
+            kernel_manager_class=IpcKernelManager,
+            request_save_on_cell_execute=False,  # saving after every cell tripled the run time
+        )  # fmt: skip
+    except papermill.PapermillExecutionError as error:
+        return f"{error.ename}: {error.evalue}".strip()
+    except Exception as error:
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def run_overview(out_dir: Path, *, language: str = "nl") -> JobResult:
+    """Run the overview notebook once across all cases; its report is ``out_dir/overview[.en].html``."""
+    output = out_dir / OVERVIEW_NOTEBOOK
+    output.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    reason = _execute(OVERVIEW_NOTEBOOK, output, {"language": language, "output_dir": str(out_dir.resolve())})
+    suffix = "" if language == "nl" else f".{language}"
+    report = out_dir / f"{OVERVIEW}{suffix}.html"
+    found = report if not reason and report.exists() else None
+    return JobResult(OVERVIEW, OVERVIEW, output, found, time.perf_counter() - started, reason)
+
+
+def _run_case(case_id: str, phases: Sequence[tuple[str, str]], out_dir: Path, language: str) -> list[JobResult]:
+    """Run the phases of one case in order; stop at the first failure of that case."""
+    results = []
+    for phase, notebook in phases:
+        output = out_dir / case_id / notebook
+        output.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        reason = _execute(
+            notebook,
+            output,
+            {"case": case_id, "language": language, "output_dir": str(out_dir.resolve()), "interactive": False},
+        )
+        if reason:
+            results.append(JobResult(case_id, phase, output, None, time.perf_counter() - started, reason))
+            break
+        suffix = "" if language == "nl" else f".{language}"
+        report = out_dir / case_id / f"{phase}{suffix}.html"
+        results.append(
+            JobResult(case_id, phase, output, report if report.exists() else None, time.perf_counter() - started)
+        )
+    return results
+
+
+def run_batch(
+    phase: str,
+    cases: Sequence[str] | None,
+    out_dir: Path,
+    *,
+    workers: int | None = None,
+    language: str = "nl",
+    on_done: Callable[[list[JobResult]], None] | None = None,
+) -> list[JobResult]:
+    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result.
+
+    With ``phase="all"`` the overview notebook then runs once across all cases
+    (when it exists); its result comes last, with case and phase ``overview``.
+    """
+    results = _run_cases(phase, cases, out_dir, workers=workers, language=language, on_done=on_done)
+    if _with_overview(phase):
+        overview = run_overview(out_dir, language=language)
+        results.append(overview)
+        if on_done:
+            on_done([overview])
+    return results
+
+
+def _with_overview(phase: str) -> bool:
+    return phase == "all" and (NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK).exists()
+
+
+def planned_runs(phase: str, cases: Sequence[str] | None) -> int:
+    """How many notebook runs :func:`run_batch` will start, for a progress bar."""
+    return len(cases or case_ids()) * len(available_phases(phase)) + int(_with_overview(phase))
+
+
+def _run_cases(
+    phase: str,
+    cases: Sequence[str] | None,
+    out_dir: Path,
+    *,
+    workers: int | None,
+    language: str,
+    on_done: Callable[[list[JobResult]], None] | None,
+) -> list[JobResult]:
+    phases = available_phases(phase)
+    selected = list(cases) if cases else case_ids()
+    workers = max(1, min(workers or os.cpu_count() or 1, len(selected)))
+    results: list[JobResult] = []
+    if workers == 1:
+        for case_id in selected:
+            done = _run_case(case_id, phases, out_dir, language)
+            results += done
+            if on_done:
+                on_done(done)
+        return results
+    # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
+    # a lock at fork time, and forked workers then hang forever on it
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_run_case, case_id, phases, out_dir, language) for case_id in selected]
+        for future in as_completed(futures):
+            done = future.result()
+            results += done
+            if on_done:
+                on_done(done)
+    order = {case_id: i for i, case_id in enumerate(selected)}
+    return sorted(results, key=lambda r: (order[r.case], [p for p, _ in PHASES].index(r.phase)))
+
+
+def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary) -> Path:
+    """``out_dir/index.html``: the front page of the set of reports, linking every file."""
+    overview = next((r for r in results if r.phase == OVERVIEW), None)
+    rows = []
+    for case_id in dict.fromkeys(r.case for r in results if r.phase != OVERVIEW):
+        try:
+            case = load_case(case_id)
+            name, sector = case.name, case.sector
+        except WorkbookError:
+            name, sector = case_id, ""
+        per_phase = {r.phase: r for r in results if r.case == case_id}
+        rows.append({"id": case_id, "name": name, "sector": sector, "phases": per_phase})
+    text = render_template(
+        "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows, overview=overview,
+        phases=[key for key, _ in PHASES], relative=lambda path: path.relative_to(out_dir).as_posix(),
+        generated=time.strftime("%Y-%m-%d %H:%M"),
+    )  # fmt: skip
+    return write_report(text, out_dir / "index.html")

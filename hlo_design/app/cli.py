@@ -1,0 +1,183 @@
+"""The ``hlo-design`` command: validate cases, summarise, draw, start new ones.
+
+Bad input never ends in a traceback: every :class:`WorkbookError` is printed
+as its message (file, line, field, fix) and the command exits with 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import webbrowser
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from hlo_design.analysis.quadrant_summary import summarise
+from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
+from hlo_design.app.serve import LANDING_PAGE, voila_command
+from hlo_design.base.config import CASES_DIR
+from hlo_design.base.errors import CaseFileError, WorkbookError
+from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.casefile.loading import find_case_file, load_case
+from hlo_design.casefile.starter import write_starter
+from hlo_design.render.figures import quadrant_map
+
+__all__ = ["main"]
+
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = arguments.command
+    try:
+        return command(arguments)
+    except WorkbookError as error:
+        print(f"hlo-design: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hlo-design", description="Design workbook for hybrid learning environments.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check case files; lists every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.set_defaults(command=_validate)
+
+    summary = commands.add_parser("summary", help="hours per quadrant and per side of each axis")
+    summary.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    summary.add_argument("--format", choices=["table", "json"], default="table")
+    summary.add_argument("--language", choices=LANGUAGES, default="nl")
+    summary.set_defaults(command=_summary)
+
+    figure = commands.add_parser("figure", help="draw the quadrant map as HTML or PNG")
+    figure.add_argument("case", metavar="CASE")
+    figure.add_argument("--out", required=True, type=Path, metavar="FILE", help="ends in .html or .png")
+    figure.add_argument("--language", choices=LANGUAGES, default="nl")
+    figure.set_defaults(command=_figure)
+
+    batch = commands.add_parser("batch", help="run phase notebooks for many cases with papermill, in parallel")
+    batch.add_argument("--phase", required=True, help="diagnose, design, valorisation or all")
+    batch.add_argument(
+        "--case", action="append", dest="cases", metavar="ID", help="a case id (repeat; default: all cases)"
+    )
+    batch.add_argument("--out", required=True, type=Path, metavar="DIR")
+    batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
+    batch.add_argument("--language", choices=LANGUAGES, default="nl")
+    batch.set_defaults(command=_batch)
+
+    serve = commands.add_parser("serve", help="start the Voilà workbook (landing page, phase dashboards)")
+    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.set_defaults(command=_serve)
+
+    new = commands.add_parser("new", help="write a starter case file")
+    new.add_argument("id", metavar="ID")
+    new.add_argument("--dir", type=Path, default=CASES_DIR, help="where to write it (default: data/cases)")
+    new.set_defaults(command=_new)
+    return parser
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    failed = 0
+    for path in arguments.paths:
+        try:
+            case = load_case(Path(path))
+        except CaseFileError as error:
+            failed += 1
+            print(str(error), file=sys.stderr)
+        else:
+            print(f"{path}: ok ({len(case.activities)} activities, {len(case.findings)} findings)")
+    if failed:
+        print(f"{failed} of {len(arguments.paths)} files have problems", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _summary(arguments: argparse.Namespace) -> int:
+    case = load_case(arguments.case)
+    result = summarise(case.id, case.activities)
+    if arguments.format == "json":
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    vocabulary = Vocabulary(arguments.language, case.region)
+    print(f"{case.name} ({case.sector}, {case.region})\n")
+    print(result.quadrant_table(vocabulary).to_string())
+    print()
+    print(result.side_table(vocabulary).to_string())
+    return 0
+
+
+def _figure(arguments: argparse.Namespace) -> int:
+    case = load_case(arguments.case)
+    figure = quadrant_map(case, Vocabulary(arguments.language, case.region))
+    out: Path = arguments.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".html":
+        figure.write_html(out, include_plotlyjs=True, full_html=True)
+    elif out.suffix == ".png":
+        os.environ.setdefault("BROWSER_PATH", SYSTEM_CHROMIUM)
+        figure.write_image(out, width=1200, height=900, scale=1)
+    else:
+        raise WorkbookError(f"{out}: unknown figure format {out.suffix!r}; use .html or .png")
+    print(f"wrote {out}")
+    return 0
+
+
+def _batch(arguments: argparse.Namespace) -> int:
+    for case_id in arguments.cases or []:
+        find_case_file(case_id)  # an unknown id fails before any kernel starts
+    total = planned_runs(arguments.phase, arguments.cases)
+    with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
+        results = run_batch(
+            arguments.phase, arguments.cases, arguments.out, workers=arguments.workers,
+            language=arguments.language, on_done=lambda done: progress.update(len(done)),
+        )  # fmt: skip
+    index = write_index(results, arguments.out, Vocabulary(arguments.language))
+    print(_results_table(results))
+    failed = [r for r in results if not r.ok]
+    print(f"\n{len(results) - len(failed)} succeeded, {len(failed)} failed; index: {index}")
+    return 1 if failed else 0
+
+
+def _results_table(results: Sequence[JobResult]) -> str:
+    rows = [("case", "phase", "status", "seconds", "report / reason")]
+    for r in results:
+        detail = str(r.report) if r.ok else r.reason
+        rows.append((r.case, r.phase, "ok" if r.ok else "FAILED", f"{r.seconds:.1f}", detail))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[4] for row in rows
+    )
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    url = f"http://{arguments.host}:{arguments.port}/{LANDING_PAGE}"
+    print(f"hlo-design: the workbook opens at {url} (stop with Ctrl+C)")
+    process = subprocess.Popen(voila_command(arguments.port, host=arguments.host))
+    if not arguments.no_browser:
+        threading.Timer(3.0, webbrowser.open, args=(url,)).start()
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    path = write_starter(arguments.id, arguments.dir)
+    print(f"wrote {path}; fill it in and check it with `hlo-design validate {path}`")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

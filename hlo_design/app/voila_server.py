@@ -1,0 +1,72 @@
+"""Voilà, started with a guard against replies it would otherwise wait for forever.
+
+Run as ``python -m hlo_design.app.voila_server <voila arguments>``; ``serve.voila_command``
+builds that command line.
+
+Why: now and then a dashboard never finished loading. The page stopped at
+"executing cell n of m" while the kernel had run the cell and gone idle: the
+kernel's reply sat in the Voilà server's ZeroMQ socket, but the server never
+woke up to read it. ZeroMQ signals new messages through a file descriptor that
+is edge-triggered, and a wake-up consumed elsewhere is not repeated; Voilà then
+waits without a timeout. It happened with ipykernel 6 and 7 alike: 4 of 24
+dashboard loads of plain Voilà with one busy process alongside, 0 of 24 guarded
+(``benchmarks/bench_page_stalls.py``).
+
+The guard makes every wait for a kernel message look again every half second,
+so a reply that is already there is read instead of waited for. Each rescue is
+logged (``RESCUED_MESSAGE_LOG``), which the browser tests count.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from queue import Empty
+from typing import Any
+
+from jupyter_client.channels import AsyncZMQSocketChannel
+
+__all__ = ["RESCUED_MESSAGE_LOG", "install_guard", "main"]
+
+LOOK_AGAIN_MS = 500
+RESCUED_MESSAGE_LOG = "hlo-design: read a kernel message that had arrived without a wake-up"
+
+_log = logging.getLogger("hlo_design.app.voila_server")
+
+
+async def _get_msg_looking_again(self: AsyncZMQSocketChannel, timeout: float | None = None) -> dict[str, Any]:
+    """``AsyncZMQSocketChannel.get_msg``, polling in short slices: each new poll first checks the socket itself.
+
+    A message found only when a slice ran out had been waiting without a wake-up: that is a rescue.
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        remaining_ms = LOOK_AGAIN_MS if deadline is None else int((deadline - time.monotonic()) * 1000)
+        slice_ms = max(0, min(LOOK_AGAIN_MS, remaining_ms))
+        started = time.monotonic()
+        if await self.socket.poll(slice_ms):
+            if slice_ms == LOOK_AGAIN_MS and time.monotonic() - started >= slice_ms / 1000:
+                _log.warning(RESCUED_MESSAGE_LOG)
+            return await self._recv()
+        if deadline is not None and time.monotonic() >= deadline:
+            raise Empty
+
+
+def install_guard() -> None:
+    """Replace the kernel client's message wait in this process (idempotent)."""
+    AsyncZMQSocketChannel.get_msg = _get_msg_looking_again  # type: ignore[method-assign]
+
+
+def main() -> int:
+    """Install the guard, then hand the command line to Voilà."""
+    install_guard()
+    logging.basicConfig(format="[%(name)s] %(message)s")
+    from voila.app import main as voila_main
+
+    sys.argv[0] = "voila"
+    return int(voila_main() or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Learning activities, each at a continuous position in the quadrant model."""
+
+from __future__ import annotations
+
+from hlo_design.base.schema import HoursPerWeek, Identifier, Record, Text
+from hlo_design.model.quadrants import Position, Quadrant
+
+__all__ = ["Activity"]
+
+
+class Activity(Record):
+    """A learning activity at a position in the quadrant model."""
+
+    id: Identifier
+    name: Text
+    environment: Identifier
+    position: Position
+    hours_per_week: HoursPerWeek
+    description: str | None = None
+    source: Identifier | None = None
+    illustrative: bool = False
+
+    @property
+    def quadrant(self) -> Quadrant | None:
+        return self.position.quadrant

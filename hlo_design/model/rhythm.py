@@ -1,0 +1,88 @@
+"""The weekly rhythm: day parts per setting, block or ribbon internships."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["WORK_SETTINGS", "DayPart", "InternshipPattern", "Rhythm", "RhythmSlot", "Setting", "SlotContent", "Weekday"]
+
+
+class Weekday(Enum):
+    MONDAY = "mon"
+    TUESDAY = "tue"
+    WEDNESDAY = "wed"
+    THURSDAY = "thu"
+    FRIDAY = "fri"
+    SATURDAY = "sat"
+    SUNDAY = "sun"
+
+
+class DayPart(Enum):
+    """A whole day counts as two day parts."""
+
+    WHOLE_DAY = "day"
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+
+    @property
+    def halves(self) -> int:
+        return 2 if self is DayPart.WHOLE_DAY else 1
+
+
+class Setting(Enum):
+    """Where learners are during a day part."""
+
+    SCHOOL = "school"
+    COMPANY = "company"
+    SIMULATION = "simulation"
+    INTERNSHIP = "internship"
+    GENERIC = "generic"
+
+
+class InternshipPattern(Enum):
+    BLOCK = "block"
+    RIBBON = "ribbon"
+
+
+class SlotContent(Enum):
+    """What learners do in a day part, as far as the timetable says."""
+
+    THEORY = "theory"
+    PRACTICE = "practice"
+    MIXED = "mixed"
+
+
+class RhythmSlot(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    day: Weekday
+    part: DayPart = DayPart.WHOLE_DAY
+    setting: Setting
+    content: SlotContent | None = None
+    note: str | None = None
+
+
+class Rhythm(BaseModel):
+    """A typical week; ``pattern`` says whether internships come in blocks or ribbons."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    slots: list[RhythmSlot] = Field(default_factory=list)
+    pattern: InternshipPattern | None = None
+    note: str | None = None
+    source: str | None = None
+    illustrative: bool = False
+
+    def halves_per_setting(self) -> dict[Setting, int]:
+        """Day parts per setting in the week, every setting present (zero if unused)."""
+        counts = dict.fromkeys(Setting, 0)
+        for slot in self.slots:
+            counts[slot.setting] += slot.part.halves
+        return counts
+
+
+WORK_SETTINGS = frozenset({Setting.COMPANY, Setting.INTERNSHIP})
+
+"""Settings that count as contact with the world of work."""

@@ -1,0 +1,173 @@
+"""Cross-case figures for learning networks: cases side by side."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from hlo_design.analysis.case_overview import Phase, PhaseStatus, overview_table
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.case import Case
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.quadrants import Quadrant
+from hlo_design.model.valorisation import STRENGTH_MAX, Corner
+from hlo_design.render.figures.theme import (
+    OKABE_ITO,
+    QUADRANT_COLOURS,
+    QUADRANT_PATTERNS,
+    base_layout,
+    discrete_colourscale,
+    safe,
+)
+from hlo_design.render.figures.valorisation import wrap
+
+__all__ = ["corners_comparison", "evenness_bars", "perspective_coverage", "phase_progress", "quadrant_distribution"]
+
+PHASE_COLOURS = {PhaseStatus.NOT_STARTED: "#F2F2F2", PhaseStatus.PARTLY: OKABE_ITO[1], PhaseStatus.DONE: OKABE_ITO[2]}
+_PATTERNS = ("", "/", ".", "x", "-", "+", "\\", "|")
+
+
+def _label(case: Case) -> str:
+    """A short, escaped label for a case: its id."""
+    return safe(case.id)
+
+
+def _cell(table: pd.DataFrame, case_id: str, column: str) -> Any:
+    """One value of the overview table (typed loosely: the columns hold numbers, bools and strings)."""
+    return table.at[case_id, column]
+
+
+def _legend_on_top(figure: go.Figure) -> None:
+    figure.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"})
+
+
+def quadrant_distribution(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """Per case a bar of the share of weekly hours in each quadrant (stacked, 1 at the bottom)."""
+    table = overview_table(cases)
+    labels = [_label(c) for c in cases]
+    figure = go.Figure()
+    for quadrant in sorted(Quadrant, key=lambda q: q.number):
+        shares = [float(s) for s in table[f"share_q{quadrant.number}"]]
+        figure.add_trace(
+            go.Bar(
+                x=labels, y=shares, name=f"{quadrant.number} · {vocabulary.label(quadrant)}",
+                text=[f"{s:.0%}" if s >= 0.05 else "" for s in shares], textposition="inside",
+                insidetextanchor="middle", textfont={"size": 16},
+                marker={"color": QUADRANT_COLOURS[quadrant.number], "pattern": {"shape": QUADRANT_PATTERNS[quadrant.number]}},
+                customdata=[safe(c.name) for c in cases], hovertemplate="%{customdata}<br>%{y:.0%}<extra></extra>",
+            )
+        )  # fmt: skip
+    figure.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1})
+    figure.update_yaxes(
+        title={"text": vocabulary("overview.share_hours")}, tickformat=".0%", range=[0, 1], fixedrange=True
+    )
+    figure.update_xaxes(fixedrange=True)
+    return base_layout(figure, vocabulary("overview.quadrant_title"), height=560)
+
+
+def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """Cases × perspectives heat map of decisions (not dropped); ✓ marks a perspective that carries the design."""
+    table = overview_table(cases)
+    perspectives = list(Perspective)
+    z = [[int(_cell(table, c.id, f"decisions_{p.value}")) for p in perspectives] for c in cases]
+    text = [
+        [
+            f"{n}{' ✓' if bool(_cell(table, c.id, f'carries_{p.value}')) else ''}"
+            for n, p in zip(row, perspectives, strict=True)
+        ]
+        for row, c in zip(z, cases, strict=True)
+    ]
+    top = max((n for row in z for n in row), default=0) or 1
+    figure = go.Figure(
+        go.Heatmap(
+            z=z, x=[vocabulary.label(p) for p in perspectives], y=[_label(c) for c in cases],
+            text=text, texttemplate="%{text}", textfont={"size": 20},
+            colorscale=[(0, "#FFFFFF"), (1, OKABE_ITO[4])], zmin=0, zmax=top, xgap=3, ygap=3,
+            colorbar={"title": {"text": vocabulary("overview.decisions")}},
+            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+        )
+    )  # fmt: skip
+    figure.update_yaxes(autorange="reversed", fixedrange=True)
+    figure.update_xaxes(side="top", fixedrange=True)
+    figure.add_annotation(
+        text=vocabulary("overview.carries_note"), xref="paper", yref="paper", x=0, y=-0.04,
+        xanchor="left", yanchor="top", showarrow=False, font={"size": 15},
+    )  # fmt: skip
+    figure = base_layout(figure, vocabulary("overview.perspective_title"), height=220 + 80 * len(cases))
+    figure.update_layout(margin={"t": 130, "b": 80})
+    return figure
+
+
+def evenness_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """Horizontal bars of the overall role-map evenness per case (0–1); cases without stickers say so."""
+    table = overview_table(cases)
+    values = [float(v) for v in table["evenness"]]
+    labels = [_label(c) for c in cases]
+    figure = go.Figure(
+        go.Bar(
+            orientation="h", y=labels, x=[0.0 if math.isnan(v) else v for v in values],
+            text=[vocabulary("overview.no_role_map") if math.isnan(v) else f"{v:.2f}" for v in values],
+            textposition="outside", cliponaxis=False, marker={"color": OKABE_ITO[0]}, showlegend=False,
+            hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+        )
+    )  # fmt: skip
+    figure.update_xaxes(
+        title={"text": vocabulary("overview.evenness_axis")}, range=[0, 1.15], gridcolor="#dddddd", fixedrange=True
+    )
+    figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
+    return base_layout(figure, vocabulary("overview.evenness_title"), height=200 + 70 * len(cases))
+
+
+def phase_progress(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """Cases × phases grid; each cell coloured and labelled not started / partly / done."""
+    table = overview_table(cases)
+    statuses = list(PhaseStatus)
+    codes = [[statuses.index(PhaseStatus(_cell(table, c.id, f"phase_{p.value}"))) for p in Phase] for c in cases]
+    text = [[vocabulary.label(statuses[code]) for code in row] for row in codes]
+    figure = go.Figure(
+        go.Heatmap(
+            z=codes, x=[vocabulary.label(p) for p in Phase], y=[_label(c) for c in cases],
+            text=text, texttemplate="%{text}", textfont={"size": 18},
+            colorscale=discrete_colourscale([PHASE_COLOURS[s] for s in statuses]), zmin=-0.5, zmax=len(statuses) - 0.5,
+            showscale=False, xgap=4, ygap=4, hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
+    )  # fmt: skip
+    figure.update_yaxes(autorange="reversed", fixedrange=True)
+    figure.update_xaxes(side="top", fixedrange=True)
+    figure = base_layout(figure, vocabulary("overview.phase_title"), height=200 + 80 * len(cases))
+    figure.update_layout(margin={"t": 130})
+    return figure
+
+
+def corners_comparison(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """The four corners side by side: per corner one bar per case (strength 0–4; missing = not assessed)."""
+    table = overview_table(cases)
+    corners = list(Corner)
+    x = [wrap(vocabulary.label(c), 22) for c in corners]
+    figure = go.Figure()
+    for index, case in enumerate(cases):
+        values = [float(_cell(table, case.id, f"corner_{c.value}")) for c in corners]
+        figure.add_trace(
+            go.Bar(
+                x=x, y=[0.0 if math.isnan(v) else v for v in values], name=_label(case),
+                text=["–" if math.isnan(v) else f"{v:g}" for v in values], textposition="outside", cliponaxis=False,
+                marker={"color": OKABE_ITO[index % len(OKABE_ITO)], "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)]}},
+            )
+        )  # fmt: skip
+    figure.update_layout(barmode="group", bargap=0.25)
+    _legend_on_top(figure)
+    figure.update_yaxes(
+        title={"text": vocabulary("valorisation.strength")},
+        range=[0, STRENGTH_MAX + 0.6],
+        dtick=1,
+        gridcolor="#dddddd",
+        fixedrange=True,
+    )
+    figure.update_xaxes(fixedrange=True)
+    figure = base_layout(figure, vocabulary("overview.corners_title"), height=600)
+    figure.update_layout(margin={"t": 120})
+    return figure

@@ -1,0 +1,244 @@
+"""Heat maps of the HLO scan: one group's scan, where groups differ, groups side by side.
+
+Rows are the three levels (strategic on top, as on the scan form), columns
+the five perspectives with their guiding question. The continuum is drawn on
+a diverging scale from school (Okabe–Ito blue) through a light neutral middle
+(hybridisation) to work (vermillion), in five steps so every position has
+one colour, and each cell also *says* its position, so nothing depends on
+colour alone. Participant explanations appear on hover, always escaped.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from hlo_design.analysis.scan_comparison import disagreement, latest_scans, scan_grid
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.continuum import ContinuumPosition
+from hlo_design.model.levels import Level
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.scan import Scan
+from hlo_design.render.figures.theme import base_layout, discrete_colourscale, safe
+
+__all__ = ["CONTINUUM_COLOURS", "disagreement_heatmap", "scan_comparison", "scan_heatmap"]
+
+CONTINUUM_COLOURS = ("#0072B2", "#56B4E9", "#EEEEEE", "#E69F00", "#D55E00")
+"""School-based … work-based: Okabe–Ito blue, sky blue, neutral grey, orange, vermillion."""
+
+SPREAD_COLOURS = ((0.0, "#F2F2F2"), (0.25, "#F6E3B4"), (0.5, "#E69F00"), (1.0, "#A04000"))
+"""Sequential light grey → orange → dark vermillion for 0 … 4 steps of difference."""
+
+CELL_FONT = 15
+MAX_COMPARISON_COLUMNS = 2
+"""More than two scans side by side leaves cells too narrow for their labels; further groups wrap."""
+COMPARISON_ROW_PX = 650
+HOVER_WIDTH = 48
+
+
+def _level_labels(vocabulary: Vocabulary) -> list[str]:
+    return [vocabulary.label(level) for level in Level]
+
+
+def _perspective_labels(vocabulary: Vocabulary, *, questions: bool = True) -> list[str]:
+    return [
+        f"{_break(vocabulary.label(p))}<br><i>{vocabulary.question(p)}</i>"
+        if questions
+        else _break(vocabulary.label(p))
+        for p in Perspective
+    ]
+
+
+def _break(label: str) -> str:
+    """Put a bracketed prefix such as "(beroeps)" on its own line, so narrow columns stay apart."""
+    return label.replace(")", ")<br>", 1) if label.startswith("(") else label
+
+
+def _short(position: ContinuumPosition, vocabulary: Vocabulary) -> str:
+    return vocabulary(f"scan.short.{position.value}")
+
+
+def _wrap(text: str) -> str:
+    """Escape participant text and break it into hover-sized lines."""
+    return "<br>".join(safe(line) for line in textwrap.wrap(text, HOVER_WIDTH)) if text else ""
+
+
+def _scan_label(scan: Scan, vocabulary: Vocabulary) -> str:
+    return f"{vocabulary.label(scan.group)}, {scan.date:%d-%m-%Y}"
+
+
+def _scan_trace(scan: Scan, vocabulary: Vocabulary, *, questions: bool = True, **extra: object) -> go.Heatmap:
+    """The 3 × 5 cells of one scan; cell text is left to plotly's automatic contrast (white on the dark ends)."""
+    texts: list[list[str]] = []
+    hovers: list[list[str]] = []
+    for level in Level:
+        text_row, hover_row = [], []
+        for perspective in Perspective:
+            entry = scan.entry(level, perspective)
+            where = f"<b>{vocabulary.label(level)} · {vocabulary.label(perspective)}</b>"
+            if entry is None:
+                text_row.append("–")
+                hover_row.append(f"{where}<br>{vocabulary('scan.not_filled')}")
+                continue
+            text_row.append(_short(entry.position, vocabulary))
+            explanation = _wrap(entry.explanation) or f"<i>{vocabulary('scan.no_explanation')}</i>"
+            hover_row.append(f"{where}<br>{vocabulary.label(entry.position)}<br><br>{explanation}")
+        texts.append(text_row)
+        hovers.append(hover_row)
+    return go.Heatmap(
+        z=_cells(scan_grid(scan)),
+        x=_perspective_labels(vocabulary, questions=questions),
+        y=_level_labels(vocabulary),
+        text=texts,
+        texttemplate="%{text}",
+        textfont={"size": CELL_FONT},
+        hovertext=hovers,
+        hoverinfo="text",
+        hoverongaps=False,
+        xgap=3,
+        ygap=3,
+        **extra,
+    )
+
+
+def _cells(grid: pd.DataFrame) -> list[list[float | None]]:
+    """Grid values for plotly, with ``None`` (a gap) where a cell is NaN."""
+    return [[None if math.isnan(v) else float(v) for v in row] for row in grid.to_numpy().tolist()]
+
+
+def _continuum_colorbar(vocabulary: Vocabulary) -> dict[str, object]:
+    return {
+        "title": {"text": vocabulary("scan.colorbar"), "side": "top"},
+        "tickvals": [p.value_on_scale for p in ContinuumPosition],
+        "ticktext": [vocabulary.label(p) for p in ContinuumPosition],
+        "tickfont": {"size": 15},
+        "len": 1.0,
+        "thickness": 22,
+    }
+
+
+def _axes(figure: go.Figure, **selector: object) -> None:
+    figure.update_yaxes(autorange="reversed", fixedrange=True, tickfont={"size": 16}, **selector)
+    figure.update_xaxes(side="top", fixedrange=True, tickfont={"size": 15}, **selector)
+
+
+def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | None = None) -> go.Figure:
+    """One group's scan as a 3 × 5 heat map: position per cell, explanation on hover."""
+    vocabulary = vocabulary or Vocabulary()
+    trace = _scan_trace(
+        scan,
+        vocabulary,
+        zmin=-2.5,
+        zmax=2.5,
+        colorscale=discrete_colourscale(list(CONTINUUM_COLOURS)),
+        colorbar=_continuum_colorbar(vocabulary),
+    )
+    figure = go.Figure(trace)
+    _axes(figure)
+    figure = base_layout(figure, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary))))
+    figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    return figure
+
+
+def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
+    """Spread between groups per cell (0 … 4 steps), each group's position on hover."""
+    vocabulary = vocabulary or Vocabulary()
+    latest = latest_scans(scans)
+    spreads = disagreement(latest.values())
+    texts: list[list[str]] = []
+    hovers: list[list[str]] = []
+    values = spreads.to_numpy().tolist()
+    for row, level in enumerate(Level):
+        text_row, hover_row = [], []
+        for column, perspective in enumerate(Perspective):
+            spread = float(values[row][column])
+            where = f"<b>{vocabulary.label(level)} · {vocabulary.label(perspective)}</b>"
+            lines = [where]
+            for group, scan in latest.items():
+                entry = scan.entry(level, perspective)
+                position = vocabulary.label(entry.position) if entry else vocabulary("scan.not_filled")
+                lines.append(f"{vocabulary.label(group)}: {position}")
+            if math.isnan(spread):
+                text_row.append("–")
+                lines.append(f"<i>{vocabulary('scan.disagreement_hover_empty')}</i>")
+            else:
+                text_row.append(f"{spread:g}")
+                lines.insert(1, vocabulary("scan.spread", text=f"{spread:g}"))
+            hover_row.append("<br>".join(lines))
+        texts.append(text_row)
+        hovers.append(hover_row)
+    figure = go.Figure(
+        go.Heatmap(
+            z=_cells(spreads),
+            x=_perspective_labels(vocabulary),
+            y=_level_labels(vocabulary),
+            text=texts,
+            texttemplate="%{text}",
+            textfont={"size": CELL_FONT + 5},
+            hovertext=hovers,
+            hoverinfo="text",
+            hoverongaps=False,
+            zmin=0,
+            zmax=4,
+            colorscale=[list(stop) for stop in SPREAD_COLOURS],
+            colorbar={
+                "title": {"text": vocabulary("scan.disagreement_colorbar"), "side": "top"},
+                "tickvals": [0, 1, 2, 3, 4],
+                "tickfont": {"size": 15},
+                "len": 0.85,
+                "y": 0.45,
+            },
+            xgap=3,
+            ygap=3,
+        )
+    )
+    _axes(figure)
+    groups = ", ".join(vocabulary.label(g) for g in latest)
+    figure = base_layout(figure, vocabulary("scan.disagreement_title", label=groups))
+    figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    return figure
+
+
+def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
+    """The latest scan of each group side by side, on one shared colour scale."""
+    vocabulary = vocabulary or Vocabulary()
+    latest = list(latest_scans(scans).values())
+    if not latest:
+        return base_layout(go.Figure(), vocabulary("scan.no_scans"))
+    columns = min(len(latest), MAX_COMPARISON_COLUMNS)
+    rows = math.ceil(len(latest) / columns)
+    one_date = len({scan.date for scan in latest}) == 1
+    figure = make_subplots(
+        rows=rows,
+        cols=columns,
+        shared_yaxes=True,
+        horizontal_spacing=0.03,
+        vertical_spacing=0.2 / rows,
+        subplot_titles=[
+            f"<b>{safe(vocabulary.label(scan.group) if one_date else _scan_label(scan, vocabulary))}</b>"
+            for scan in latest
+        ],
+    )
+    for index, scan in enumerate(latest):
+        figure.add_trace(
+            _scan_trace(scan, vocabulary, coloraxis="coloraxis"), row=1 + index // columns, col=1 + index % columns
+        )
+    figure.update_layout(
+        coloraxis={
+            "cmin": -2.5,
+            "cmax": 2.5,
+            "colorscale": discrete_colourscale(list(CONTINUUM_COLOURS)),
+            "colorbar": {**_continuum_colorbar(vocabulary), "orientation": "h", "y": -0.12, "yanchor": "top"},
+        }
+    )
+    _axes(figure)
+    figure.update_annotations(font={"size": 18}, yshift=65)
+    dates = ", ".join(sorted({f"{scan.date:%d-%m-%Y}" for scan in latest}))
+    figure = base_layout(figure, vocabulary("scan.comparison_title", label=dates), height=COMPARISON_ROW_PX * rows)
+    figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140})
+    return figure

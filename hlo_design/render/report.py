@@ -1,0 +1,95 @@
+"""HTML reports: one self-contained file per case and phase, readable offline and printable.
+
+Reports are rendered from Jinja2 templates in ``templates/`` with
+autoescaping on, so participant text can never become markup. Figures are
+embedded as plotly divs with plotly.js inlined once, so a report opens
+without network — on a stakeholder's laptop, from a zip or a USB stick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs
+
+from hlo_design.base.config import TEMPLATES_DIR
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.atomic import write_atomically
+from hlo_design.model.case import Case
+
+__all__ = ["ReportSection", "figure_html", "render_report", "render_template", "table_html", "write_report"]
+
+FIGURE_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"scale": 2}}
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One chapter of a report. Text fields are plain text; ``fragments`` are trusted HTML we built."""
+
+    title: str
+    anchor: str
+    intro: str = ""
+    fragments: Sequence[Markup] = ()
+    items: Sequence[str] = ()
+    notes: Sequence[str] = field(default_factory=tuple)
+
+
+def figure_html(figure: go.Figure) -> Markup:
+    """A plotly figure as a div (plotly.js comes once from the page head)."""
+    return Markup(figure.to_html(full_html=False, include_plotlyjs=False, config=FIGURE_CONFIG))  # noqa: S704 - plotly output; case text in it is escaped by figures.theme.safe
+
+
+def table_html(table: pd.DataFrame, *, index: bool = True) -> Markup:
+    """A pandas table with every cell escaped."""
+    return Markup(table.to_html(escape=True, border=0, classes="hlo-table", index=index))  # noqa: S704 - escape=True
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_report(
+    phase: str,
+    case: Case,
+    vocabulary: Vocabulary,
+    sections: Sequence[ReportSection],
+    *,
+    generated: dt.datetime | None = None,
+) -> str:
+    """The full HTML text of the report of ``phase`` for ``case``."""
+    return render_template(
+        "report.html.j2",
+        phase=phase,
+        case=case,
+        t=vocabulary,
+        language=vocabulary.language,
+        sections=sections,
+        generated=(generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M"),
+        plotly_js=Markup(get_plotlyjs()),  # noqa: S704 - the plotly.js bundle itself
+    )
+
+
+def render_template(name: str, **context: object) -> str:
+    """Render one of ``templates/`` with autoescaping; the shared stylesheet is available to all."""
+    return _environment().get_template(name).render(**context)
+
+
+def write_report(text: str, path: Path) -> Path:
+    """Write a report atomically: readers never see half a file."""
+    write_atomically(path, text.encode("utf-8"))
+    return path

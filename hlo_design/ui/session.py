@@ -1,0 +1,95 @@
+"""What every phase notebook does first: read its parameters, open the case, fail kindly.
+
+The same notebook runs three ways. Under papermill the parameters cell gives
+``case`` and ``language``, and a bad case must *fail the run* so the batch
+reports it. Under Voilà the query string (``?case=zorg&language=en``)
+overrides them, and a bad case must show a clear message to a stakeholder —
+never a traceback (Voilà hides tracebacks, leaving only a useless error).
+Live in JupyterLab it behaves like papermill.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from IPython.display import HTML, display
+
+from hlo_design.base.errors import WorkbookError
+from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.casefile.loading import find_case_file, load_case
+from hlo_design.model.case import Case
+
+__all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters"]
+
+DASHBOARD_PARAMETERS = ("case", "language")
+"""The only query-string parameters a dashboard accepts; anything else is ignored."""
+
+
+def in_dashboard(environ: Mapping[str, str] = os.environ) -> bool:
+    """True inside a Voilà kernel (Voilà sets SERVER_SOFTWARE to ``voila/<version>``)."""
+    return environ.get("SERVER_SOFTWARE", "").startswith("voila")
+
+
+def query_parameters(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The dashboard parameters from Voilà's query string (last value wins)."""
+    parsed = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=False)
+    return {key: values[-1] for key, values in parsed.items() if key in DASHBOARD_PARAMETERS}
+
+
+@dataclass(frozen=True)
+class CaseSession:
+    """The opened case, its file, and the vocabulary everything in the notebook speaks."""
+
+    case: Case
+    path: Path
+    vocabulary: Vocabulary
+    output_dir: Path
+    interactive: bool = True
+    """False in batch runs: sections show figures and tables instead of editors (nobody edits a batch)."""
+
+
+def open_case(
+    case: str, language: str = "nl", output_dir: str = "reports", *, interactive: bool = True
+) -> CaseSession | None:
+    """Open the case for a phase notebook, honouring the dashboard's query string.
+
+    Returns ``None`` after showing the error in a dashboard; raises the
+    :class:`WorkbookError` elsewhere, so papermill marks the run as failed.
+    ``interactive=False`` (the batch) swaps the editors for static figures:
+    hundreds of widget messages per cell are wasted work in a batch and can
+    overflow the kernel's message queue on a busy machine.
+    """
+    dashboard = in_dashboard()
+    interactive = interactive or dashboard
+    if dashboard:
+        overrides = query_parameters()
+        case = overrides.get("case", case)
+        language = overrides.get("language", language)
+    try:
+        if language not in LANGUAGES:
+            raise WorkbookError(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
+        path = find_case_file(case)
+        loaded = load_case(path)
+    except WorkbookError as error:
+        if not dashboard:
+            raise
+        show_error(str(error), Vocabulary(language if language in LANGUAGES else "nl"))
+        return None
+    return CaseSession(loaded, path, Vocabulary(language, loaded.region), Path(output_dir), interactive)
+
+
+def show_error(message: str, vocabulary: Vocabulary) -> None:
+    """A readable error box for stakeholders; the message is escaped."""
+    display(
+        HTML(
+            '<div class="hlo-error-box" role="alert" style="border:2px solid #b3261e;padding:1em;'
+            'font-size:1.2em;background:#fff5f5">'
+            f"<b>{html.escape(vocabulary('notebook.error_title'))}</b><br>{html.escape(message)}<br>"
+            f'<a href="index.ipynb">{html.escape(vocabulary("notebook.back_to_start"))}</a></div>'
+        )
+    )
