@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, Problem, UnknownCaseError
-from hlo_design.casefile.yaml_source import format_path, parse_yaml
+from hlo_design.casefile.yaml_source import format_path, parse_yaml, read_case_bytes
 from hlo_design.model.case import Case
 
 __all__ = ["LineOf", "case_ids", "find_case_file", "load_case", "parse_case"]
@@ -47,7 +47,7 @@ def find_case_file(ref: str | Path, cases_dir: Path | None = None) -> Path:
 def load_case(ref: str | Path, cases_dir: Path | None = None) -> Case:
     """Load and validate a case by id or path; raises CaseFileError listing every problem."""
     path = find_case_file(ref, cases_dir)
-    return parse_case(path.read_bytes(), str(path))
+    return parse_case(read_case_bytes(path), str(path))
 
 
 def parse_case(raw: bytes, file: str) -> Case:
