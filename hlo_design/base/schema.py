@@ -14,14 +14,19 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-__all__ = ["HoursPerWeek", "Identifier", "Record", "Text"]
+__all__ = ["HoursPerWeek", "Identifier", "Record", "Text", "is_identifier"]
 
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 MAX_HOURS_PER_WEEK = 80
 
 
+def is_identifier(value: str) -> bool:
+    """True for a valid id: what case ids, file names and references may look like."""
+    return _ID_PATTERN.fullmatch(value) is not None
+
+
 def _identifier(value: str) -> str:
-    if not _ID_PATTERN.fullmatch(value):
+    if not is_identifier(value):
         raise ValueError(
             f"{value!r} is not a valid id; use 1-64 lower-case letters, digits, '_' or '-', starting with a letter or digit"
         )

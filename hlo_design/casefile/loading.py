@@ -18,10 +18,18 @@ from pydantic_core import ErrorDetails
 
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, Problem, UnknownCaseError
+from hlo_design.base.schema import is_identifier
 from hlo_design.casefile.yaml_source import format_path, parse_yaml, read_case_bytes
 from hlo_design.model.case import Case
 
-__all__ = ["LineOf", "case_ids", "find_case_file", "load_case", "parse_case"]
+__all__ = [
+    "LineOf",
+    "case_ids",
+    "find_case_file",
+    "load_case",
+    "parse_case",
+    "resolve_case_id",
+]
 
 
 def case_ids(cases_dir: Path | None = None) -> list[str]:
@@ -30,18 +38,36 @@ def case_ids(cases_dir: Path | None = None) -> list[str]:
 
 
 def find_case_file(ref: str | Path, cases_dir: Path | None = None) -> Path:
-    """The file for a case id (``zorg``) or a path (``my/case.yaml``)."""
+    """For the command line: the file of a case id (``zorg``) or a path to a ``.yaml`` file anywhere."""
     path = Path(ref)
-    if path.suffix in (".yaml", ".yml"):
+    if path.suffix not in (".yaml", ".yml"):
+        return resolve_case_id(str(ref), cases_dir)
+    try:
         if path.is_file():
             return path
-        raise UnknownCaseError(f"{path}: no such case file")
+    except OSError:  # a name too long for the file system is no case file either
+        pass
+    raise UnknownCaseError(f"{_shown(str(path))}: no such case file")
+
+
+def resolve_case_id(case_id: str, cases_dir: Path | None = None) -> Path:
+    """The file of a case id inside the cases folder, and nothing else: all that a URL may reach.
+
+    Paths, ``..``, absolute names, over-long ids and symbolic links that lead
+    out of the folder all get the same message as an unknown id, so a viewer
+    learns nothing about files outside the cases folder.
+    """
     directory = cases_dir or CASES_DIR
-    candidate = directory / f"{ref}.yaml"
-    if path.name == str(ref) and candidate.is_file():
+    candidate = directory / f"{case_id}.yaml"
+    if is_identifier(case_id) and candidate.is_file() and candidate.resolve().is_relative_to(directory.resolve()):
         return candidate
     known = ", ".join(case_ids(directory)) or "none"
-    raise UnknownCaseError(f"unknown case {str(ref)!r}; known cases: {known} (or give a path to a .yaml file)")
+    raise UnknownCaseError(f"unknown case {_shown(case_id)}; known cases: {known}")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters (a 10 kB id is not repeated back)."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def load_case(ref: str | Path, cases_dir: Path | None = None) -> Case:

@@ -21,7 +21,7 @@ from IPython.display import HTML, display
 
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
-from hlo_design.casefile.loading import find_case_file, load_case
+from hlo_design.casefile.loading import find_case_file, load_case, resolve_case_id
 from hlo_design.model.case import Case
 
 __all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters"]
@@ -58,7 +58,9 @@ def open_case(
 ) -> CaseSession | None:
     """Open the case for a phase notebook, honouring the dashboard's query string.
 
-    Returns ``None`` after showing the error in a dashboard; raises the
+    A dashboard takes case *ids* only, resolved inside the cases folder (a
+    URL must not reach other files); papermill and JupyterLab may also give a
+    path. Returns ``None`` after showing the error in a dashboard; raises the
     :class:`WorkbookError` elsewhere, so papermill marks the run as failed.
     ``interactive=False`` (the batch) swaps the editors for static figures:
     hundreds of widget messages per cell are wasted work in a batch and can
@@ -73,7 +75,7 @@ def open_case(
     try:
         if language not in LANGUAGES:
             raise WorkbookError(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
-        path = find_case_file(case)
+        path = resolve_case_id(case) if dashboard else find_case_file(case)
         loaded = load_case(path)
     except WorkbookError as error:
         if not dashboard:
