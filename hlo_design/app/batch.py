@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import papermill
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager
 
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
@@ -46,7 +46,7 @@ OVERVIEW = "overview"
 """Case and phase name of the one run of the overview notebook across all cases (``--phase all``)."""
 
 
-class IpcKernelManager(KernelManager):
+class IpcKernelManager(AsyncKernelManager):
     """Kernels talk over ipc sockets, avoiding TCP port races between parallel runs (nteract/papermill#511)."""
 
     def __init__(self, **kwargs: Any) -> None:
