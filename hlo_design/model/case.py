@@ -10,10 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, Protocol
 
-from pydantic import (
-    Field,
-    model_validator,
-)
+from pydantic import Field, model_validator
 
 from hlo_design.base.schema import Identifier, Record, Text
 from hlo_design.model.activities import Activity
