@@ -17,14 +17,12 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from hlo_design.base.errors import CaseFileError, Problem
+from hlo_design.base.errors import CaseFileError, FieldPath, Problem, format_path
 
-__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "format_path", "parse_yaml"]
+__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "parse_yaml"]
 
 MAX_FILE_BYTES = 2_000_000
 """Case files are a few kilobytes; anything this large is not a case file."""
-
-FieldPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -152,13 +150,3 @@ def _index_lines(node: Node, path: FieldPath, lines: dict[FieldPath, int], probl
                 )
             seen.add(key)
             _index_lines(value_node, child_path, lines, problems, file)
-
-
-def format_path(path: FieldPath) -> str:
-    """``('activities', 3, 'position')`` → ``activities[3].position``."""
-    text = ""
-    for part in path:
-        if part == "[key]":  # pydantic marks a bad mapping key this way; the key itself is already in the path
-            continue
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
