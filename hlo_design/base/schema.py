@@ -4,17 +4,19 @@ Case files are typed by people and edited in meetings, so every part of the
 schema — cases, design, instruments, valorisation — uses the same rules:
 records are immutable and refuse unknown keys (a typo is an error, not a
 silently ignored field), ids are safe in file names, URLs and HTML, texts are
-non-empty and bounded, weekly hours are plausible.
+non-empty and bounded, weekly hours are plausible. Every fact a case states
+names the document it comes from (a :class:`Sourced` record), or says that it
+is only illustrative.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
-__all__ = ["HoursPerWeek", "Identifier", "Record", "Text", "is_identifier"]
+__all__ = ["HoursPerWeek", "Identifier", "Record", "Sourced", "Text", "is_identifier"]
 
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 MAX_HOURS_PER_WEEK = 80
@@ -53,3 +55,31 @@ class Record(BaseModel):
     """Base of every case-file record: immutable, unknown keys refused."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+_PROVENANCE = ("source", "illustrative")
+
+
+class Sourced(Record):
+    """A record that states a fact: where it comes from, or that it is only an example.
+
+    ``source`` is the id of one of the case's ``sources`` (checked once for the
+    whole case, see :mod:`hlo_design.model.references`); ``illustrative``
+    marks values the documents do not give.
+    """
+
+    source: Identifier | None = None
+    illustrative: bool = False
+
+    @model_serializer(mode="wrap")
+    def _provenance_last(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Write ``source`` and ``illustrative`` after the record's own fields, as people write them.
+
+        Pydantic puts a base class's fields first; a saved case would then open
+        every record with its source instead of its id and name.
+        """
+        data: dict[str, Any] = handler(self)
+        for name in _PROVENANCE:
+            if name in data:
+                data[name] = data.pop(name)
+        return data

@@ -2,25 +2,27 @@
 
 Loading is lazy in pandera's sense: every problem is collected and raised
 as one :class:`~hlo_design.base.errors.CaseFileError`, each as
-``file:line field: what is wrong``.
+``file:line field: what is wrong; how to fix``. Field errors and the rules over
+the whole case (ids unique, references resolve) come in the same pass: the
+rules run over every section that is valid, so one round of fixing is enough.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import (
-    ValidationError,
-)
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from hlo_design.base.config import CASES_DIR
-from hlo_design.base.errors import CaseFileError, Problem, UnknownCaseError
+from hlo_design.base.errors import CaseFileError, FieldPath, Problem, UnknownCaseError, format_path
 from hlo_design.base.schema import is_identifier
-from hlo_design.casefile.yaml_source import format_path, parse_yaml, read_case_bytes
+from hlo_design.casefile.yaml_source import parse_yaml, read_case_bytes
 from hlo_design.model.case import Case
+from hlo_design.model.references import RULES_ERROR, Sections, case_problems
 
 __all__ = [
     "LineOf",
@@ -77,19 +79,47 @@ def load_case(ref: str | Path, cases_dir: Path | None = None) -> Case:
 
 
 def parse_case(raw: bytes, file: str) -> Case:
-    """Validate the bytes of a case file; ``file`` is only used in messages."""
+    """Validate the bytes of a case file; ``file`` is only used in messages.
+
+    Raises :class:`CaseFileError` with the field errors and the problems of
+    the rules over the whole case together, in the order of the file.
+    """
     parsed = parse_yaml(raw, file)
     try:
         return Case.model_validate(parsed.data)
     except ValidationError as error:
-        problems = [p for detail in error.errors() for p in _problems(detail, parsed.line_of, file)]
-        raise CaseFileError(problems) from None
+        # the rules' own error is only their text; run them again over what is valid, for paths and codes
+        details = [detail for detail in error.errors() if detail["type"] != RULES_ERROR]
+        rules = case_problems(_valid_sections(parsed.data, details))
+        problems = [_field_problem(detail, parsed.line_of, file) for detail in details]
+        problems += [rule.located(file, parsed.line_of(rule.path)) for rule in rules]
+        raise CaseFileError(sorted(problems, key=lambda problem: problem.line or 0)) from None
 
 
-LineOf = Callable[[tuple[str | int, ...]], int | None]
+LineOf = Callable[[FieldPath], int | None]
 
 
-def _problems(detail: ErrorDetails, line_of: LineOf, file: str) -> list[Problem]:
+def _valid_sections(data: dict[str, Any], field_errors: list[ErrorDetails]) -> Sections:
+    """The sections of ``data`` without field errors, as model objects; absent ones get their default."""
+    if any(not detail["loc"] for detail in field_errors):
+        return {}
+    broken = {detail["loc"][0] for detail in field_errors}
+    sections: dict[str, Any] = {}
+    for name, field in Case.model_fields.items():
+        if name in data and name not in broken:
+            sections[name] = _section(name).validate_python(data[name])
+        elif name not in data and not field.is_required():
+            sections[name] = field.get_default(call_default_factory=True)
+    return sections
+
+
+@cache
+def _section(name: str) -> TypeAdapter[Any]:
+    """A validator for one section of a case, with the section's constraints (``min_length``)."""
+    return TypeAdapter(Case.model_fields[name].rebuild_annotation())
+
+
+def _field_problem(detail: ErrorDetails, line_of: LineOf, file: str) -> Problem:
     path = tuple(detail["loc"])
     message = str(detail["msg"]).removeprefix("Value error, ")
     if detail["type"] == "missing":
@@ -98,24 +128,7 @@ def _problems(detail: ErrorDetails, line_of: LineOf, file: str) -> list[Problem]
         message = "unknown field; remove it or check the spelling against the README"
     elif detail["type"] != "value_error":
         message = f"{message[:1].lower()}{message[1:]} (got {_short(detail.get('input'))})"
-    if detail["type"] == "value_error" and not path:
-        # cross-field errors carry their own paths, one per line
-        return [_cross_field_problem(line, line_of, file) for line in message.splitlines()]
-    return [Problem(file, line_of(path), format_path(path), message, detail["type"])]
-
-
-def _cross_field_problem(message: str, line_of: LineOf, file: str) -> Problem:
-    field, _, rest = message.partition(": ")
-    return Problem(file, line_of(_parse_path(field)), field, rest, "reference")
-
-
-def _parse_path(text: str) -> tuple[str | int, ...]:
-    parts: list[str | int] = []
-    for piece in text.replace("]", "").split("."):
-        name, *indices = piece.split("[")
-        parts.append(name)
-        parts.extend(int(i) for i in indices)
-    return tuple(parts)
+    return Problem(file, line_of(path), format_path(path), message, detail["type"])
 
 
 def _short(value: Any) -> str:

@@ -20,17 +20,15 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from hlo_design.base.errors import CaseFileError, Problem
+from hlo_design.base.errors import CaseFileError, FieldPath, Problem, format_path
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "ParsedYaml", "format_path", "parse_yaml", "read_case_bytes"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "ParsedYaml", "parse_yaml", "read_case_bytes"]
 
 MAX_FILE_BYTES = 2_000_000
 """Case files are a few kilobytes; anything this large is not a case file."""
 
 MAX_DEPTH = 40
 """A case file nests about six levels deep; far deeper nesting is a broken or hostile file."""
-
-FieldPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -203,13 +201,3 @@ def _index_lines(node: Node, path: FieldPath, lines: dict[FieldPath, int], probl
                 )
             seen.add(key)
             _index_lines(value_node, child_path, lines, problems, file)
-
-
-def format_path(path: FieldPath) -> str:
-    """``('activities', 3, 'position')`` → ``activities[3].position``."""
-    text = ""
-    for part in path:
-        if part == "[key]":  # pydantic marks a bad mapping key this way; the key itself is already in the path
-            continue
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

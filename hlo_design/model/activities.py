@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from hlo_design.base.schema import HoursPerWeek, Identifier, Record, Text
+from hlo_design.base.schema import HoursPerWeek, Identifier, Sourced, Text
 from hlo_design.model.quadrants import Position, Quadrant
 
 __all__ = ["Activity"]
 
 
-class Activity(Record):
+class Activity(Sourced):
     """A learning activity at a position in the quadrant model."""
 
     id: Identifier
@@ -17,8 +17,6 @@ class Activity(Record):
     position: Position
     hours_per_week: HoursPerWeek
     description: str | None = None
-    source: Identifier | None = None
-    illustrative: bool = False
 
     @property
     def quadrant(self) -> Quadrant | None:

@@ -6,13 +6,13 @@ from pydantic import (
     Field,
 )
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Identifier, Sourced, Text
 from hlo_design.model.roles import ActorType
 
 __all__ = ["Actor"]
 
 
-class Actor(Record):
+class Actor(Sourced):
     """A person or a group of people with the same role."""
 
     id: Identifier
@@ -20,5 +20,3 @@ class Actor(Record):
     type: ActorType
     count: int = Field(default=1, ge=1, le=100_000)
     environment: Identifier | None = None
-    source: Identifier | None = None
-    illustrative: bool = False

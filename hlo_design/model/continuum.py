@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Sourced, Text
 
 __all__ = ["ContinuumChoice", "ContinuumPosition"]
 
@@ -42,10 +42,8 @@ class ContinuumPosition(Enum):
         return list(cls)[value + 2]
 
 
-class ContinuumChoice(Record):
+class ContinuumChoice(Sourced):
     """The place on the school–work continuum chosen for the case, with why."""
 
     position: ContinuumPosition
     rationale: Text
-    source: Identifier | None = None
-    illustrative: bool = False

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from hlo_design.base.schema import HoursPerWeek, Identifier, Record, Text
+from hlo_design.base.schema import HoursPerWeek, Identifier, Record, Sourced, Text
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.quadrants import Position, check_quadrant_number
@@ -43,27 +43,23 @@ CARRYING_STATUSES = frozenset({DecisionStatus.AGREED, DecisionStatus.TRIED, Deci
 """Statuses that make a decision carry the design."""
 
 
-class LearningGoal(Record):
+class LearningGoal(Sourced):
     """A learning goal of the focus, linked to the diagnosis findings it answers."""
 
     id: Identifier
     text: Text
     findings: list[Identifier] = Field(default_factory=list)
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class Focus(Record):
+class Focus(Sourced):
     """The design question, the target group and the goals; their order is the sequence."""
 
     question: Text
     target_group: Text
     goals: list[LearningGoal] = Field(default_factory=list)
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class DesignDecision(Record):
+class DesignDecision(Sourced):
     """A design choice in one perspective, from the option catalogue (``option``) or written freely."""
 
     id: Identifier
@@ -75,17 +71,13 @@ class DesignDecision(Record):
     owner: Text
     status: DecisionStatus = DecisionStatus.IDEA
     findings: list[Identifier] = Field(default_factory=list)
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class PerspectiveState(Record):
+class PerspectiveState(Sourced):
     """The current situation seen from one perspective."""
 
     perspective: Perspective
     current_situation: Text
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
 class ActivityMove(Record):
@@ -96,7 +88,7 @@ class ActivityMove(Record):
     hours_per_week: HoursPerWeek | None = None
 
 
-class DesignVariant(Record):
+class DesignVariant(Sourced):
     """A saved design variant: moves of activities and, optionally, another weekly rhythm."""
 
     id: Identifier
@@ -105,19 +97,15 @@ class DesignVariant(Record):
     moves: list[ActivityMove] = Field(default_factory=list)
     rhythm: Rhythm | None = None
     note: str | None = None
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class JourneyStep(Record):
+class JourneyStep(Sourced):
     """One step of the student journey: an activity for a goal in a quadrant (1–4)."""
 
     goal: Identifier
     quadrant: Annotated[int, AfterValidator(check_quadrant_number)]
     text: Text
     activity: Identifier | None = None
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
 class DesignPlan(Record):

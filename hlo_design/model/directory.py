@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from hlo_design.base.config import DATA_DIR
-from hlo_design.base.schema import Identifier
+from hlo_design.base.schema import Identifier, Record
 
 __all__ = ["Category", "DirectoryEntry", "Text", "load_directory", "normalise"]
 
@@ -28,10 +28,8 @@ class Category(Enum):
     SIMULATION_ENVIRONMENT = "simulation_environment"
 
 
-class DirectoryEntry(BaseModel):
+class DirectoryEntry(Record):
     """One network, partnership, research group or simulation environment."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Identifier
     name: Text

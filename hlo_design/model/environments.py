@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Identifier, Sourced, Text
 
 __all__ = ["Environment"]
 
 
-class Environment(Record):
+class Environment(Sourced):
     """A site or setting of the case (a school, a company, a simulation room)."""
 
     id: Identifier
@@ -17,5 +17,3 @@ class Environment(Record):
     kind: Literal["school", "company", "simulation", "hybrid", "network", "other"]
     location: str | None = None
     description: str | None = None
-    source: Identifier | None = None
-    illustrative: bool = False

@@ -10,7 +10,7 @@ from pydantic import (
     model_validator,
 )
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Identifier, Record, Sourced, Text
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.quadrants import Position, check_quadrant_number, quadrant_by_number
 
@@ -63,7 +63,7 @@ class FindingPlace(Record):
         return self.model_dump(mode="json", exclude_none=True)
 
 
-class Finding(Record):
+class Finding(Sourced):
     """A diagnosis conclusion, placed in the model and linked to the perspectives it calls for."""
 
     id: Identifier
@@ -71,5 +71,3 @@ class Finding(Record):
     text: Text
     place: FindingPlace
     perspectives: list[Perspective] = Field(default_factory=list)
-    source: Identifier | None = None
-    illustrative: bool = False

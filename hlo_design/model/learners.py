@@ -6,13 +6,13 @@ from pydantic import (
     Field,
 )
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Sourced, Text
 
 __all__ = ["Learners"]
 
 
-class Learners(Record):
+class Learners(Sourced):
+    """The learners of the case, described in a few words and counted when known."""
+
     description: Text
     count: int | None = Field(default=None, ge=1, le=100_000)
-    source: Identifier | None = None
-    illustrative: bool = False

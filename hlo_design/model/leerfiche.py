@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from hlo_design.base.schema import Identifier
+from hlo_design.base.schema import Identifier, Sourced
 
 __all__ = ["ComponentText", "Leerfiche", "LeerficheComponent", "completeness", "missing_components"]
 
@@ -31,18 +31,14 @@ class LeerficheComponent(Enum):
 ComponentText = Annotated[str, Field(max_length=5000)]
 
 
-class Leerfiche(BaseModel):
+class Leerfiche(Sourced):
     """A filled-in leerfiche; ``components`` maps a component to its text (absent or blank = not filled in yet)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Identifier
     title: Annotated[str, Field(min_length=1, max_length=5000)]
     goal: str | None = Field(default=None, max_length=200)
     """The learning goal the sheet is about (an id or short name of the goal), if any."""
     components: dict[LeerficheComponent, ComponentText] = Field(default_factory=dict)
-    source: Identifier | None = None
-    illustrative: bool = False
 
     def text(self, component: LeerficheComponent) -> str:
         """The text written for ``component``; empty when it is not filled in."""

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
 from hlo_design.base.config import DATA_DIR
+from hlo_design.base.schema import Record
 
 __all__ = ["DesignOption", "Perspective", "design_options"]
 
@@ -31,10 +31,8 @@ class Perspective(Enum):
     MATERIAL = "material"
 
 
-class DesignOption(BaseModel):
+class DesignOption(Record):
     """One example design choice from the documents, in our own words."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     perspective: Perspective

@@ -24,9 +24,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator
 
 from hlo_design.base.errors import UnknownQuadrantError
+from hlo_design.base.schema import Record
 
 __all__ = [
     "Coordinate",
@@ -87,10 +88,8 @@ Coordinate = Annotated[float, AfterValidator(_coordinate)]
 """A coordinate on one axis of the model, -1 … 1."""
 
 
-class Position(BaseModel):
+class Position(Record):
     """A continuous place in the model; both coordinates lie in [-1, 1]."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     form: Coordinate
     context: Coordinate

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import Field, model_validator
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Identifier, Record, Sourced, Text
 
 __all__ = ["MAX_SCALE", "Criterion", "Rater", "Rating", "ReflectionWeb"]
 
@@ -39,7 +39,7 @@ class Rating(Record):
     score: int = Field(ge=1, le=MAX_SCALE)
 
 
-class ReflectionWeb(Record):
+class ReflectionWeb(Sourced):
     """A reflectieweb on one interaction: criteria, the three raters' scores and the action points."""
 
     id: Identifier
@@ -50,8 +50,6 @@ class ReflectionWeb(Record):
     criteria: list[Criterion] = Field(default_factory=list)
     ratings: list[Rating] = Field(default_factory=list)
     action_points: list[Text] = Field(default_factory=list)
-    source: Identifier | None = None
-    illustrative: bool = False
 
     @model_validator(mode="after")
     def _ratings_fit(self) -> ReflectionWeb:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from hlo_design.base.schema import Record, Sourced
 
 __all__ = ["WORK_SETTINGS", "DayPart", "InternshipPattern", "Rhythm", "RhythmSlot", "Setting", "SlotContent", "Weekday"]
 
@@ -54,8 +56,8 @@ class SlotContent(Enum):
     MIXED = "mixed"
 
 
-class RhythmSlot(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class RhythmSlot(Record):
+    """One day part of the typical week: where learners are and, if known, what they do."""
 
     day: Weekday
     part: DayPart = DayPart.WHOLE_DAY
@@ -64,16 +66,12 @@ class RhythmSlot(BaseModel):
     note: str | None = None
 
 
-class Rhythm(BaseModel):
+class Rhythm(Sourced):
     """A typical week; ``pattern`` says whether internships come in blocks or ribbons."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     slots: list[RhythmSlot] = Field(default_factory=list)
     pattern: InternshipPattern | None = None
     note: str | None = None
-    source: str | None = None
-    illustrative: bool = False
 
     def halves_per_setting(self) -> dict[Setting, int]:
         """Day parts per setting in the week, every setting present (zero if unused)."""

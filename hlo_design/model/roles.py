@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from hlo_design.base.config import DATA_DIR
-from hlo_design.base.schema import Identifier
+from hlo_design.base.schema import Identifier, Record, Sourced
 from hlo_design.model.levels import Level
 
 __all__ = ["ActorType", "Location", "Process", "RoleMap", "Side", "Sticker", "Task", "task_catalogue"]
@@ -76,10 +76,8 @@ Location = Literal["shop_floor", "towards_shop_floor"]
 """Where a training-and-guiding task happens: *op de werkvloer*, or *binnen het bedrijf en naar de werkvloer toe*."""
 
 
-class Task(BaseModel):
+class Task(Record):
     """A task on the role map, done with or without learners present."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Identifier
     process: Process
@@ -98,10 +96,8 @@ class Task(BaseModel):
         return self
 
 
-class Sticker(BaseModel):
+class Sticker(Record):
     """One actor putting a sticker on one task, at one level."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     actor: Identifier
     task: Identifier
@@ -110,14 +106,10 @@ class Sticker(BaseModel):
     """True when the actor does the task *together* with the other side, not beside it."""
 
 
-class RoleMap(BaseModel):
+class RoleMap(Sourced):
     """The stickers a learning community put on the role map in a work session."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     stickers: list[Sticker] = Field(default_factory=list)
-    source: str | None = None
-    illustrative: bool = False
 
 
 @cache

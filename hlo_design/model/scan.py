@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from hlo_design.base.schema import Record
 from hlo_design.model.continuum import ContinuumPosition
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
@@ -23,10 +24,8 @@ class ScanGroup(Enum):
     LEARNERS = "learners"
 
 
-class ScanEntry(BaseModel):
+class ScanEntry(Record):
     """One cell of a scan: the position a group chose for a level × perspective, and why."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: Level
     perspective: Perspective
@@ -34,10 +33,8 @@ class ScanEntry(BaseModel):
     explanation: str = ""
 
 
-class Scan(BaseModel):
+class Scan(Record):
     """One group's scan on one date; at most one entry per level × perspective."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     date: dt.date
     group: ScanGroup

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from hlo_design.base.schema import Identifier, Record, Text
+from hlo_design.base.schema import Identifier, Record, Sourced, Text
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 
@@ -106,7 +106,7 @@ class CompetenceKind(Enum):
     TWENTYFIRST = "twentyfirst"
 
 
-class TestMoment(Record):
+class TestMoment(Sourced):
     """A designed activity tried with a group, measured on a scale before and after."""
 
     __test__: ClassVar[bool] = False  # not a pytest test class
@@ -122,8 +122,6 @@ class TestMoment(Record):
     before: float | None = None
     after: float | None = None
     changes: Text
-    source: Identifier | None = None
-    illustrative: bool = False
 
     @model_validator(mode="after")
     def _on_the_scale(self) -> TestMoment:
@@ -143,7 +141,7 @@ class TestMoment(Record):
         return self.after - self.before
 
 
-class Lesson(Record):
+class Lesson(Sourced):
     """A lesson learned, for the audiences that should hear it."""
 
     id: Identifier
@@ -151,19 +149,15 @@ class Lesson(Record):
     perspectives: list[Perspective] = Field(default_factory=list)
     level: Level | None = None
     audience: list[Audience] = Field(min_length=1)
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class CornerAssessment(Record):
+class CornerAssessment(Sourced):
     """How strongly a case shows one corner of the tussenruimte (0–4), with evidence."""
 
     corner: Corner
     strength: int = Field(ge=0, le=STRENGTH_MAX)
     evidence: list[Text] = Field(default_factory=list)
     impact_processes: list[ImpactProcess] = Field(default_factory=list)
-    source: Identifier | None = None
-    illustrative: bool = False
 
     @model_validator(mode="after")
     def _processes_only_for_impact(self) -> CornerAssessment:
@@ -172,16 +166,14 @@ class CornerAssessment(Record):
         return self
 
 
-class ActionArea(Record):
+class ActionArea(Sourced):
     """An action area of the action plan."""
 
     id: Identifier
     name: Text
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class Action(Record):
+class Action(Sourced):
     """One action in an action area, with who carries it and when."""
 
     id: Identifier
@@ -190,36 +182,28 @@ class Action(Record):
     owner: Text
     horizon: Horizon
     status: ActionStatus = ActionStatus.PLANNED
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class SuccessFactorStatus(Record):
+class SuccessFactorStatus(Sourced):
     """Whether a critical success factor is missing, partly or fully present."""
 
     factor: SuccessFactor
     status: FactorStatus
     note: str | None = None
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class Precondition(Record):
+class Precondition(Sourced):
     """A condition the action plan depends on."""
 
     text: Text
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
-class Competence(Record):
+class Competence(Sourced):
     """One row of the competence table: a competence needed for a technology."""
 
     technology: Text
     kind: CompetenceKind
     text: Text
-    source: Identifier | None = None
-    illustrative: bool = False
 
 
 class Valorisation(Record):
