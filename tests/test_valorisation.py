@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hlo_design.analysis import valorisation_tables as tables
-from hlo_design.model import valorisation as v
 from hlo_design.base.errors import CaseFileError
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case, parse_case
+from hlo_design.model import valorisation as v
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.render.figures import valorisation as fv
