@@ -50,7 +50,7 @@ def test_fragments_escape_their_text_and_attributes() -> None:
         bullets_html([HOSTILE, QUOTED], css_class=QUOTED),
         heading_html(HOSTILE, level=3),
         paragraph_html(HOSTILE, css_class=QUOTED),
-        path_link_html(HOSTILE, QUOTED),
+        path_link_html(HOSTILE, Path(QUOTED)),
     ):
         assert isinstance(fragment, Markup)
         _assert_safe(fragment)

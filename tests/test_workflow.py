@@ -19,6 +19,7 @@ from hlo_design.base.workflow import (
     OVERVIEW,
     PHASES,
     VALORISATION,
+    WorkflowPhase,
     download_name,
     phase_by_id,
     report_path,
@@ -58,9 +59,9 @@ def test_the_overview_phase_enum_is_the_workflow() -> None:
         (OVERVIEW, "en", None, "out/overview.en.html"),
     ],
 )
-def test_one_report_path_rule(phase: object, language: str, case_id: str | None, expected: str) -> None:
+def test_one_report_path_rule(phase: WorkflowPhase, language: str, case_id: str | None, expected: str) -> None:
     """The file names users and the batch index rely on."""
-    assert report_path(Path("out"), phase, language, case_id) == Path(expected)  # type: ignore[arg-type]
+    assert report_path(Path("out"), phase, language, case_id) == Path(expected)
 
 
 def test_download_names_stay_the_ones_groups_know() -> None:

@@ -9,6 +9,7 @@ become markup and no caller has to remember to escape. Larger pieces live in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -37,7 +38,7 @@ def paragraph_html(text: str, css_class: str = "") -> Markup:
     return Markup("<p>{}</p>").format(text)
 
 
-def path_link_html(text: str, path: object) -> Markup:
+def path_link_html(text: str, path: Path) -> Markup:
     """``text`` followed by a link to a written file, e.g. "The report is in <a>reports/zorg/diagnose.html</a>"."""
     return Markup('<p>{} <a href="{}">{}</a></p>').format(text, str(path), str(path))
 
