@@ -41,6 +41,40 @@ def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebook
     )
 
 
+class CaseExplorer:
+    """A case picker with the quadrant map and the hours per quadrant of the chosen case."""
+
+    def __init__(self, vocabulary: Vocabulary, cases_dir: Path | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.cases = {case_id: case for case_id, case in _loaded(cases_dir) if isinstance(case, Case)}
+        self.picker = widgets.Dropdown(
+            options=[(case.name, case_id) for case_id, case in self.cases.items()], description=vocabulary("overview.pick_case"),
+            layout=widgets.Layout(width="720px"), style={"description_width": "80px"},
+        )  # fmt: skip
+        first = next(iter(self.cases.values()), None)
+        self.map = LiveFigure(self._map(first) if first else go.Figure())
+        self.summary = LiveFigure(self._summary(first) if first else go.Figure())
+        self.picker.observe(lambda _: self.show(self.picker.value), "value")
+        self.widget = widgets.VBox([self.picker, self.map.widget, self.summary.widget])
+
+    def show(self, case_id: str) -> None:
+        """Draw the chosen case (ids not in the list are ignored: widget values are untrusted)."""
+        case = self.cases.get(case_id)
+        if case is None:
+            return
+        self.map.update(self._map(case))
+        self.summary.update(self._summary(case))
+
+    def _vocabulary(self, case: Case) -> Vocabulary:
+        return Vocabulary(self.vocabulary.language, case.region)
+
+    def _map(self, case: Case) -> go.Figure:
+        return quadrant_map(case, self._vocabulary(case))
+
+    def _summary(self, case: Case) -> go.Figure:
+        return summary_bars(summarise(case.id, case.activities), self._vocabulary(case), title=case.name)
+
+
 @dataclass(frozen=True)
 class _PhaseLink:
     """One cell of the landing table: the phase and where its dashboard is (``None``: notebook still coming)."""
@@ -83,37 +117,3 @@ def _href(phase: WorkflowPhase, vocabulary: Vocabulary, case_id: str | None = No
     """The dashboard of ``phase`` with the case and language in its query string (Voilà passes them on)."""
     query = {"language": vocabulary.language} if case_id is None else {"case": case_id, "language": vocabulary.language}
     return f"{phase.notebook}?{urlencode(query)}"
-
-
-class CaseExplorer:
-    """A case picker with the quadrant map and the hours per quadrant of the chosen case."""
-
-    def __init__(self, vocabulary: Vocabulary, cases_dir: Path | None = None) -> None:
-        self.vocabulary = vocabulary
-        self.cases = {case_id: case for case_id, case in _loaded(cases_dir) if isinstance(case, Case)}
-        self.picker = widgets.Dropdown(
-            options=[(case.name, case_id) for case_id, case in self.cases.items()], description=vocabulary("overview.pick_case"),
-            layout=widgets.Layout(width="720px"), style={"description_width": "80px"},
-        )  # fmt: skip
-        first = next(iter(self.cases.values()), None)
-        self.map = LiveFigure(self._map(first) if first else go.Figure())
-        self.summary = LiveFigure(self._summary(first) if first else go.Figure())
-        self.picker.observe(lambda _: self.show(self.picker.value), "value")
-        self.widget = widgets.VBox([self.picker, self.map.widget, self.summary.widget])
-
-    def show(self, case_id: str) -> None:
-        """Draw the chosen case (ids not in the list are ignored: widget values are untrusted)."""
-        case = self.cases.get(case_id)
-        if case is None:
-            return
-        self.map.update(self._map(case))
-        self.summary.update(self._summary(case))
-
-    def _vocabulary(self, case: Case) -> Vocabulary:
-        return Vocabulary(self.vocabulary.language, case.region)
-
-    def _map(self, case: Case) -> go.Figure:
-        return quadrant_map(case, self._vocabulary(case))
-
-    def _summary(self, case: Case) -> go.Figure:
-        return summary_bars(summarise(case.id, case.activities), self._vocabulary(case), title=case.name)
