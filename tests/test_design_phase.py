@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import DESIGN, report_path
 from hlo_design.casefile.loading import load_case
 from hlo_design.model.design_plan import DecisionStatus, DesignPlan
 from hlo_design.model.leerfiche import LeerficheComponent
 from hlo_design.model.perspectives import Perspective
-from hlo_design.phases.common import report_path
-from hlo_design.phases.design import design_report, design_report_path, write_design_report
+from hlo_design.phases.design.report import design_report, write_design_report
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.downloads import data_uri_link
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
@@ -323,8 +323,8 @@ def test_english_report() -> None:
 def test_report_written_where_the_batch_expects_it(tmp_path: Path) -> None:
     case = load_case("energietransitie")
     path = write_design_report(case, Vocabulary(), tmp_path)
-    assert path == design_report_path(tmp_path, case, "nl") == tmp_path / "energietransitie" / "design.html"
-    assert report_path(tmp_path, case, "design", "en").name == "design.en.html"
+    assert path == report_path(tmp_path, DESIGN, "nl", case.id) == tmp_path / "energietransitie" / "design.html"
+    assert report_path(tmp_path, DESIGN, "en", case.id).name == "design.en.html"
     assert not list(path.parent.glob(".*.tmp"))
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import DIAGNOSE, report_path
 from hlo_design.casefile.loading import load_case
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.perspectives import Perspective
-from hlo_design.phases.common import report_path
-from hlo_design.phases.diagnose import diagnosis_report, findings_table, write_diagnosis_report
+from hlo_design.phases.diagnose.report import diagnosis_report, findings_table, write_diagnosis_report
 from tests.conftest import EXAMPLE_CASES
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -71,9 +71,9 @@ def test_findings_link_to_perspectives() -> None:
 def test_report_is_written_atomically_where_the_index_expects_it(tmp_path: Path) -> None:
     case = load_case("servicemedewerker")
     path = write_diagnosis_report(case, Vocabulary(), tmp_path)
-    assert path == report_path(tmp_path, case, "diagnose", "nl") == tmp_path / "servicemedewerker" / "diagnose.html"
+    assert path == report_path(tmp_path, DIAGNOSE, "nl", case.id) == tmp_path / "servicemedewerker" / "diagnose.html"
     assert not list(path.parent.glob(".*.tmp"))
-    assert report_path(tmp_path, case, "diagnose", "en").name == "diagnose.en.html"
+    assert report_path(tmp_path, DIAGNOSE, "en", case.id).name == "diagnose.en.html"
 
 
 def test_reports_are_readable_by_others(tmp_path: Path) -> None:

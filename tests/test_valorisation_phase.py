@@ -17,11 +17,13 @@ from hlo_design.analysis.synthetic_cases import generate_cases
 from hlo_design.app.batch import OVERVIEW, run_batch, write_index
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import OVERVIEW as OVERVIEW_PHASE
+from hlo_design.base.workflow import report_path
 from hlo_design.casefile.loading import load_case
 from hlo_design.model.valorisation import ActionStatus, Corner, SuccessFactor
-from hlo_design.phases import valorisation as phase
-from hlo_design.phases.landing import landing_html
-from hlo_design.phases.overview import overview_report, overview_report_path
+from hlo_design.phases.overview.report import overview_report
+from hlo_design.phases.start.sections import landing_html
+from hlo_design.phases.valorisation import report as phase
 from hlo_design.render.overview_tables import FIGURE_LIMIT
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
 from hlo_design.ui.valorisation_editors import (
@@ -254,7 +256,7 @@ def test_overview_report_is_offline_and_escaped() -> None:
     assert "Overview of all cases" in text
     assert not re.search(r"<script[^>]+src=", text)
     assert text.count('class="plotly-graph-div"') == 5
-    assert overview_report_path(Path("out"), "en") == Path("out/overview.en.html")
+    assert report_path(Path("out"), OVERVIEW_PHASE, "en") == Path("out/overview.en.html")
 
 
 # ---------------------------------------------------------------- notebooks and the batch

@@ -13,7 +13,7 @@ from hlo_design.casefile.loading import load_case
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import ScanGroup
-from hlo_design.phases.landing import CaseExplorer, landing_html
+from hlo_design.phases.start.sections import CaseExplorer, landing_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
 from hlo_design.ui.scan_editor import ScanEditor
 

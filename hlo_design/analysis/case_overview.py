@@ -10,6 +10,7 @@ import pandas as pd
 
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
+from hlo_design.base import workflow
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import CARRYING_STATUSES, DecisionStatus
 from hlo_design.model.directory import normalise
@@ -37,11 +38,11 @@ CARRYING_PERSPECTIVES_FOR_DONE = 3
 
 
 class Phase(Enum):
-    """The GHLOBO phases of a learning community."""
+    """The GHLOBO phases of a learning community, as :data:`hlo_design.base.workflow.PHASES` lists them."""
 
-    DIAGNOSE = "diagnose"
-    DESIGN = "design"
-    VALORISATION = "valorisation"
+    DIAGNOSE = workflow.DIAGNOSE.id
+    DESIGN = workflow.DESIGN.id
+    VALORISATION = workflow.VALORISATION.id
 
 
 class PhaseStatus(Enum):

@@ -24,11 +24,12 @@ from typing import Any
 import papermill
 from jupyter_client.manager import AsyncKernelManager
 
+from hlo_design.base import workflow
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import PHASES, WorkflowPhase, report_path
 from hlo_design.casefile.loading import case_ids, load_case
-from hlo_design.phases.landing import OVERVIEW_NOTEBOOK, PHASES
 from hlo_design.render.report import render_template, write_report
 
 __all__ = [
@@ -42,7 +43,7 @@ __all__ = [
     "write_index",
 ]
 
-OVERVIEW = "overview"
+OVERVIEW = workflow.OVERVIEW.id
 """Case and phase name of the one run of the overview notebook across all cases (``--phase all``)."""
 
 
@@ -71,16 +72,19 @@ class JobResult:
         return not self.reason
 
 
-def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> list[tuple[str, str]]:
-    """The (phase, notebook) pairs to run: one phase, or ``all`` that exist, in phase order."""
-    known = dict(PHASES)
+def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> list[WorkflowPhase]:
+    """The phases to run: one phase, or ``all`` whose notebook exists, in phase order."""
     if requested == "all":
-        return [(key, notebook) for key, notebook in PHASES if (notebooks_dir / notebook).exists()]
-    if requested not in known:
-        raise WorkbookError(f"unknown phase {requested!r}; use one of {', '.join(known)} or all")
-    if not (notebooks_dir / known[requested]).exists():
-        raise WorkbookError(f"phase {requested!r} has no notebook yet ({known[requested]})")
-    return [(requested, known[requested])]
+        return [phase for phase in PHASES if (notebooks_dir / phase.notebook).exists()]
+    try:
+        phase = workflow.phase_by_id(requested)
+    except KeyError:
+        raise WorkbookError(
+            f"unknown phase {requested!r}; use one of {', '.join(p.id for p in PHASES)} or all"
+        ) from None
+    if not (notebooks_dir / phase.notebook).exists():
+        raise WorkbookError(f"phase {requested!r} has no notebook yet ({phase.notebook})")
+    return [phase]
 
 
 def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
@@ -101,35 +105,33 @@ def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
 
 def run_overview(out_dir: Path, *, language: str = "nl") -> JobResult:
     """Run the overview notebook once across all cases; its report is ``out_dir/overview[.en].html``."""
-    output = out_dir / OVERVIEW_NOTEBOOK
+    output = out_dir / workflow.OVERVIEW.notebook
     output.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    reason = _execute(OVERVIEW_NOTEBOOK, output, {"language": language, "output_dir": str(out_dir.resolve())})
-    suffix = "" if language == "nl" else f".{language}"
-    report = out_dir / f"{OVERVIEW}{suffix}.html"
+    reason = _execute(workflow.OVERVIEW.notebook, output, {"language": language, "output_dir": str(out_dir.resolve())})
+    report = report_path(out_dir, workflow.OVERVIEW, language)
     found = report if not reason and report.exists() else None
     return JobResult(OVERVIEW, OVERVIEW, output, found, time.perf_counter() - started, reason)
 
 
-def _run_case(case_id: str, phases: Sequence[tuple[str, str]], out_dir: Path, language: str) -> list[JobResult]:
+def _run_case(case_id: str, phases: Sequence[WorkflowPhase], out_dir: Path, language: str) -> list[JobResult]:
     """Run the phases of one case in order; stop at the first failure of that case."""
     results = []
-    for phase, notebook in phases:
-        output = out_dir / case_id / notebook
+    for phase in phases:
+        output = out_dir / case_id / phase.notebook
         output.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         reason = _execute(
-            notebook,
+            phase.notebook,
             output,
             {"case": case_id, "language": language, "output_dir": str(out_dir.resolve()), "interactive": False},
         )
         if reason:
-            results.append(JobResult(case_id, phase, output, None, time.perf_counter() - started, reason))
+            results.append(JobResult(case_id, phase.id, output, None, time.perf_counter() - started, reason))
             break
-        suffix = "" if language == "nl" else f".{language}"
-        report = out_dir / case_id / f"{phase}{suffix}.html"
+        report = report_path(out_dir, phase, language, case_id)
         results.append(
-            JobResult(case_id, phase, output, report if report.exists() else None, time.perf_counter() - started)
+            JobResult(case_id, phase.id, output, report if report.exists() else None, time.perf_counter() - started)
         )
     return results
 
@@ -158,7 +160,7 @@ def run_batch(
 
 
 def _with_overview(phase: str) -> bool:
-    return phase == "all" and (NOTEBOOKS_DIR / OVERVIEW_NOTEBOOK).exists()
+    return phase == "all" and (NOTEBOOKS_DIR / workflow.OVERVIEW.notebook).exists()
 
 
 def planned_runs(phase: str, cases: Sequence[str] | None) -> int:
@@ -196,7 +198,7 @@ def _run_cases(
             if on_done:
                 on_done(done)
     order = {case_id: i for i, case_id in enumerate(selected)}
-    return sorted(results, key=lambda r: (order[r.case], [p for p, _ in PHASES].index(r.phase)))
+    return sorted(results, key=lambda r: (order[r.case], [p.id for p in PHASES].index(r.phase)))
 
 
 def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary) -> Path:
@@ -213,7 +215,7 @@ def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabul
         rows.append({"id": case_id, "name": name, "sector": sector, "phases": per_phase})
     text = render_template(
         "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows, overview=overview,
-        phases=[key for key, _ in PHASES], relative=lambda path: path.relative_to(out_dir).as_posix(),
+        phases=PHASES, relative=lambda path: path.relative_to(out_dir).as_posix(),
         generated=time.strftime("%Y-%m-%d %H:%M"),
     )  # fmt: skip
     return write_report(text, out_dir / "index.html")

@@ -24,6 +24,7 @@ from hlo_design.app.serve import LANDING_PAGE, voila_command
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.base.workflow import PHASES
 from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.casefile.starter import write_starter
 from hlo_design.render.figures import quadrant_map
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     figure.set_defaults(command=_figure)
 
     batch = commands.add_parser("batch", help="run phase notebooks for many cases with papermill, in parallel")
-    batch.add_argument("--phase", required=True, help="diagnose, design, valorisation or all")
+    batch.add_argument("--phase", required=True, help=f"{', '.join(p.id for p in PHASES)} or all")
     batch.add_argument(
         "--case", action="append", dest="cases", metavar="ID", help="a case id (repeat; default: all cases)"
     )

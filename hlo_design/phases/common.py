@@ -1,21 +1,66 @@
-"""Pieces every phase notebook shares: where reports go and how a dashboard offers a file.
+"""What the phase notebooks' sections share: the page title, an editor cell and the report cell.
 
-The batch and the notebooks agree on one path per case, phase and language
-(``<output_dir>/<case>/<phase>.html``, ``<phase>.en.html`` in English). In a
-dashboard nothing is written on the server: the page offers the file as a
-data-URI download instead, built when the group asks for it.
+The report cell behaves the same in every phase. In a batch or JupyterLab it
+writes the report where :func:`hlo_design.base.workflow.report_path` says and
+links it. In a dashboard nothing is written on the server: the page offers
+the file as a data-URI download instead, rendered when the group asks for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
+from IPython.display import HTML, display
+
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import WorkflowPhase, download_name
 from hlo_design.model.case import Case
+from hlo_design.render.html_fragments import heading_html, path_link_html
+from hlo_design.ui.downloads import download_button
+from hlo_design.ui.session import CaseSession, in_dashboard
 
-__all__ = ["report_path"]
+__all__ = ["Editor", "show_editor", "show_page_title", "show_report_cell"]
 
 
-def report_path(output_dir: Path, case: Case, phase: str, language: str) -> Path:
-    """Where the batch and the notebook put a case's report of ``phase``."""
-    suffix = "" if language == "nl" else f".{language}"
-    return output_dir / case.id / f"{phase}{suffix}.html"
+class Editor(Protocol):
+    """What a section needs of an editor: one widget to put on the page."""
+
+    @property
+    def widget(self) -> Any: ...  # an ipywidgets box; ipywidgets has no types
+
+
+EditorT = TypeVar("EditorT", bound=Editor)
+
+
+def show_editor(editor_type: Callable[[Case, Vocabulary, Path], EditorT], session: CaseSession) -> EditorT:
+    """Open an editor on the session's case and file, show it, and hand it to the notebook (tests drive it)."""
+    editor = editor_type(session.case, session.vocabulary, session.path)
+    display(editor.widget)
+    return editor
+
+
+def show_page_title(session: CaseSession, phase: WorkflowPhase) -> None:
+    """The phase's title with the case name, as the page heading."""
+    display(HTML(heading_html(session.vocabulary(f"{phase.messages}.page_title", case=session.case.name))))
+
+
+def show_report_cell(
+    phase: WorkflowPhase,
+    vocabulary: Vocabulary,
+    write: Callable[[], Path],
+    render: Callable[[], str],
+    case_id: str | None = None,
+) -> None:
+    """Write the report and link it (batch, JupyterLab) or offer it as a download (dashboard)."""
+    v = vocabulary
+    if not in_dashboard():
+        display(HTML(path_link_html(v(f"{phase.messages}.report_written"), write())))
+        return
+    display(
+        download_button(
+            v(f"{phase.messages}.make_report"), v(f"{phase.messages}.download_report"),
+            download_name(phase, case_id), render,
+        )
+    )  # fmt: skip

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+from markupsafe import Markup
 
 from hlo_design.analysis.case_overview import Phase, PhaseStatus
 from hlo_design.base.vocabulary import Vocabulary
@@ -104,14 +104,15 @@ def directory_table(vocabulary: Vocabulary, entries: Sequence[DirectoryEntry] | 
     return pd.DataFrame(rows, columns=columns)
 
 
-def directory_card_html(entry: DirectoryEntry, vocabulary: Vocabulary) -> str:
+def directory_card_html(entry: DirectoryEntry, vocabulary: Vocabulary) -> Markup:
     """One directory entry as an HTML card; every value escaped."""
     v = vocabulary
-    e = html.escape
-    topics = "".join(f'<span class="hlo-topic">{e(t)}</span>' for t in entry.topics)
-    return (
-        f'<div class="hlo-directory-result" data-id="{e(entry.id)}">'
-        f"<b>{e(entry.name)}</b> <small>· {e(v.label(entry.category))} · {e(entry.region)}</small>"
-        f"<div>{topics}</div><p>{e(entry.description)}</p>"
-        f"<small>{e(v('directory.source'))}: {e(entry.source)}</small></div>"
+    topics = Markup("").join(Markup('<span class="hlo-topic">{}</span>').format(t) for t in entry.topics)
+    card = Markup(
+        '<div class="hlo-directory-result" data-id="{id}"><b>{name}</b> <small>· {category} · {region}</small>'
+        "<div>{topics}</div><p>{description}</p><small>{source_label}: {source}</small></div>"
     )
+    return card.format(
+        id=entry.id, name=entry.name, category=v.label(entry.category), region=entry.region, topics=topics,
+        description=entry.description, source_label=v("directory.source"), source=entry.source,
+    )  # fmt: skip

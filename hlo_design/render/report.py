@@ -22,6 +22,7 @@ from plotly.offline import get_plotlyjs
 
 from hlo_design.base.config import TEMPLATES_DIR
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import WorkflowPhase
 from hlo_design.casefile.atomic import write_atomically
 from hlo_design.model.case import Case
 
@@ -64,7 +65,7 @@ def _environment() -> Environment:
 
 
 def render_report(
-    phase: str,
+    phase: WorkflowPhase,
     case: Case,
     vocabulary: Vocabulary,
     sections: Sequence[ReportSection],
@@ -74,7 +75,7 @@ def render_report(
     """The full HTML text of the report of ``phase`` for ``case``."""
     return render_template(
         "report.html.j2",
-        phase=phase,
+        phase=phase.id,
         case=case,
         t=vocabulary,
         language=vocabulary.language,

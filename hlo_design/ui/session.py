@@ -10,21 +10,23 @@ Live in JupyterLab it behaves like papermill.
 
 from __future__ import annotations
 
-import html
+import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import parse_qs
 
 from IPython.display import HTML, display
+from markupsafe import Markup
 
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.casefile.loading import find_case_file, load_case, resolve_case_id
 from hlo_design.model.case import Case
 
-__all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters"]
+__all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters", "with_session"]
 
 DASHBOARD_PARAMETERS = ("case", "language")
 """The only query-string parameters a dashboard accepts; anything else is ignored."""
@@ -51,6 +53,30 @@ class CaseSession:
     output_dir: Path
     interactive: bool = True
     """False in batch runs: sections show figures and tables instead of editors (nobody edits a batch)."""
+
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+
+
+def with_session(
+    section: Callable[Concatenate[CaseSession, Params], Result],
+) -> Callable[Concatenate[CaseSession | None, Params], Result | None]:
+    """Let a notebook section take the session :func:`open_case` returned, and show nothing when it is ``None``.
+
+    In a dashboard a case that cannot be opened leaves ``session = None``
+    after the error box; every later cell must then stay quiet rather than
+    raise. The section itself is written for an open session, and mypy still
+    checks the arguments of every call.
+    """
+
+    @functools.wraps(section)
+    def guarded(session: CaseSession | None, /, *args: Params.args, **kwargs: Params.kwargs) -> Result | None:
+        if session is None:
+            return None
+        return section(session, *args, **kwargs)
+
+    return guarded
 
 
 def open_case(
@@ -87,11 +113,8 @@ def open_case(
 
 def show_error(message: str, vocabulary: Vocabulary) -> None:
     """A readable error box for stakeholders; the message is escaped."""
-    display(
-        HTML(
-            '<div class="hlo-error-box" role="alert" style="border:2px solid #b3261e;padding:1em;'
-            'font-size:1.2em;background:#fff5f5">'
-            f"<b>{html.escape(vocabulary('notebook.error_title'))}</b><br>{html.escape(message)}<br>"
-            f'<a href="index.ipynb">{html.escape(vocabulary("notebook.back_to_start"))}</a></div>'
-        )
+    box = Markup(
+        '<div class="hlo-error-box" role="alert" style="border:2px solid #b3261e;padding:1em;'
+        'font-size:1.2em;background:#fff5f5"><b>{}</b><br>{}<br><a href="index.ipynb">{}</a></div>'
     )
+    display(HTML(box.format(vocabulary("notebook.error_title"), message, vocabulary("notebook.back_to_start"))))

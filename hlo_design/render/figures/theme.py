@@ -7,9 +7,8 @@ on colour alone. Font sizes are chosen for a projector at the back of a room.
 
 from __future__ import annotations
 
-import html
-
 import plotly.graph_objects as go
+from markupsafe import escape
 
 __all__ = [
     "OKABE_ITO",
@@ -57,7 +56,7 @@ def base_layout(figure: go.Figure, title: str, height: int = 640) -> go.Figure:
 
 def safe(text: str) -> str:
     """Escape participant text before it goes into a plotly label (plotly renders some HTML)."""
-    return html.escape(text, quote=True)
+    return str(escape(text))
 
 
 def discrete_colourscale(colours: list[str]) -> list[tuple[float, str]]:

@@ -9,19 +9,21 @@ does not validate are left out and named, never a traceback.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from IPython.display import HTML, display
+from markupsafe import Markup
 
 from hlo_design.analysis.synthetic_cases import generate_cases
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.base.workflow import OVERVIEW
 from hlo_design.casefile.loading import case_ids, load_case
 from hlo_design.model.case import Case
-from hlo_design.phases.overview import overview_report, write_overview_report
-from hlo_design.ui.downloads import download_button
+from hlo_design.phases.common import show_report_cell
+from hlo_design.phases.overview.report import overview_report, write_overview_report
+from hlo_design.render.html_fragments import paragraph_html
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
 from hlo_design.ui.session import in_dashboard, query_parameters
 
@@ -71,15 +73,15 @@ def show_title(session: OverviewSession) -> None:
     """What the page shows in one sentence, and any case left out (stable output, checked by nbval)."""
     v = session.vocabulary
     parts = [
-        f'<p style="font-size:1.15em;max-width:60em">{html.escape(v("overview_phase.lead", count=len(session.cases)))}</p>',
+        Markup('<p style="font-size:1.15em;max-width:60em">{}</p>').format(
+            v("overview_phase.lead", count=len(session.cases))
+        )
     ]
     if session.generated:
-        parts.append(f"<p><i>{html.escape(v('overview_phase.generated_note', count=session.generated))}</i></p>")
+        parts.append(Markup("<p><i>{}</i></p>").format(v("overview_phase.generated_note", count=session.generated)))
     if session.broken:
-        parts.append(
-            f'<p class="hlo-error">{html.escape(v("landing.broken"))} {html.escape(", ".join(session.broken))}</p>'
-        )
-    display(HTML("".join(parts)))
+        parts.append(paragraph_html(f"{v('landing.broken')} {', '.join(session.broken)}", "hlo-error"))
+    display(HTML(Markup("").join(parts)))
 
 
 def show_dashboard(session: OverviewSession) -> OverviewDashboard:
@@ -99,14 +101,8 @@ def show_directory(session: OverviewSession) -> DirectoryBrowser:
 def show_report(session: OverviewSession) -> None:
     """Write the overview report (batch, JupyterLab) or offer it as a download (dashboard)."""
     v = session.vocabulary
-    if not in_dashboard():
-        path = write_overview_report(session.cases, v, session.output_dir)
-        escaped = html.escape(str(path))
-        display(HTML(f'<p>{html.escape(v("overview_phase.report_written"))} <a href="{escaped}">{escaped}</a></p>'))
-        return
-    display(
-        download_button(
-            v("overview_phase.make_report"), v("overview_phase.download_report"), "overzicht.html",
-            lambda: overview_report(session.cases, v),
-        )
+    show_report_cell(
+        OVERVIEW, v,
+        write=lambda: write_overview_report(session.cases, v, session.output_dir),
+        render=lambda: overview_report(session.cases, v),
     )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The diagnosis phase: what the notebook ``01_diagnose.ipynb`` shows and what its report holds.
+"""The diagnosis report, and the tables and lines the notebook's sections show too.
 
 Six parts, in meeting order: situation sketch, inventory of learning
 activities, findings in the model, HLO scan, role map and the report. Every
@@ -20,9 +20,8 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.analysis.scan_comparison import coherence_warnings, largest_disagreements, latest_scans, warning_text
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import DIAGNOSE, report_path
 from hlo_design.model.case import Case
-from hlo_design.phases.common import report_path
-from hlo_design.phases.situation import situation_html
 from hlo_design.render.figures import quadrant_map, summary_bars
 from hlo_design.render.figures.continuum import continuum_strip
 from hlo_design.render.figures.environments import environment_comparison
@@ -31,11 +30,11 @@ from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
 from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
 from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
 from hlo_design.render.role_map_text import explain
+from hlo_design.render.situation import situation_html
 from hlo_design.ui.findings_editor import describe_place
 
 __all__ = [
     "DEFAULT_OVERLOAD_THRESHOLD",
-    "PHASE",
     "diagnosis_report",
     "diagnosis_sections",
     "disagreement_lines",
@@ -43,8 +42,6 @@ __all__ = [
     "scan_warning_lines",
     "write_diagnosis_report",
 ]
-
-PHASE = "diagnose"
 
 DEFAULT_OVERLOAD_THRESHOLD = 0.4
 """An actor on 40% or more of all role-map tasks is flagged as carrying too much."""
@@ -102,7 +99,7 @@ def diagnosis_sections(
     """The report's chapters, from the same builders as the live notebook."""
     v = vocabulary
     summary = summarise(case.id, case.activities)
-    situation: list[Markup] = [Markup(situation_html(case, v))]  # noqa: S704 - situation_html escapes every value
+    situation: list[Markup] = [situation_html(case, v)]
     if case.continuum:
         situation.append(figure_html(continuum_strip(case.continuum.position, v)))
     if case.rhythm:
@@ -165,7 +162,7 @@ def diagnosis_report(
 ) -> str:
     """The whole diagnosis report as one offline HTML page."""
     sections = diagnosis_sections(case, vocabulary, overload_threshold=overload_threshold)
-    return render_report("diagnose", case, vocabulary, sections, generated=generated)
+    return render_report(DIAGNOSE, case, vocabulary, sections, generated=generated)
 
 
 def write_diagnosis_report(
@@ -173,4 +170,4 @@ def write_diagnosis_report(
 ) -> Path:
     """Render and write the report atomically; returns its path."""
     text = diagnosis_report(case, vocabulary, overload_threshold=overload_threshold)
-    return write_report(text, report_path(output_dir, case, PHASE, vocabulary.language))
+    return write_report(text, report_path(output_dir, DIAGNOSE, vocabulary.language, case.id))

@@ -3,21 +3,23 @@
 ``notebooks/02_ontwerp.ipynb`` stays thin: each cell calls one of these with
 the opened :class:`~hlo_design.ui.session.CaseSession`. When the case could not
 be opened in a dashboard, the session is ``None`` and every section shows
-nothing (the error box is already on the page).
+nothing (the error box is already on the page; see
+:func:`~hlo_design.ui.session.with_session`).
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
+from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.saving import ListEdit, save_list
 from hlo_design.model.design_plan import DesignPlan
-from hlo_design.phases.design import (
+from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
+from hlo_design.phases.design.report import (
     decisions_table,
     design_report,
     focus_lines,
@@ -36,13 +38,12 @@ from hlo_design.render.figures.journey import coverage_heatmap, journey_map
 from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
-from hlo_design.render.html_fragments import bullets_html
+from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
 from hlo_design.ui.controls import SaveBar
 from hlo_design.ui.decisions_editor import DecisionEditor
-from hlo_design.ui.downloads import download_button
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.reflection_editor import ReflectionWebEditor
-from hlo_design.ui.session import CaseSession, in_dashboard
+from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.variants_editor import VariantEditor
 
 __all__ = [
@@ -58,98 +59,84 @@ __all__ = [
 ]
 
 
-def show_title(session: CaseSession | None) -> None:
+@with_session
+def show_title(session: CaseSession) -> None:
     """The case name as the page title."""
-    if session is None:
-        return
-    display(HTML(f"<h2>{html.escape(session.vocabulary('design_phase.page_title', case=session.case.name))}</h2>"))
+    show_page_title(session, DESIGN)
 
 
-def show_focus(session: CaseSession | None) -> None:
+@with_session
+def show_focus(session: CaseSession) -> None:
     """Section 1: the design question, the target group and the ordered goals with their findings (stable output)."""
-    if session is None:
-        return
     case, v = session.case, session.vocabulary
     display(HTML(bullets_html(focus_lines(case, v), "hlo-focus")))
     if (case.design or DesignPlan()).goals:
         display(goals_table(case, v).set_index(v("design_phase.goal_number")))
 
 
-def show_decisions(session: CaseSession | None) -> DecisionEditor | None:
+@with_session
+def show_decisions(session: CaseSession) -> DecisionEditor | None:
     """Section 2: the five perspectives with their decisions, the live overview and the unanswered findings."""
-    if session is None:
-        return None
-    if not session.interactive:
-        case, v = session.case, session.vocabulary
-        display(perspective_table(case, v))
-        display(decisions_table(case, v))
-        display(HTML(bullets_html(unanswered_lines(case, v), "hlo-unanswered")))
-        return None
-    editor = DecisionEditor(session.case, session.vocabulary, session.path)
-    display(editor.widget)
-    return editor
+    if session.interactive:
+        return show_editor(DecisionEditor, session)
+    case, v = session.case, session.vocabulary
+    display(perspective_table(case, v))
+    display(decisions_table(case, v))
+    display(HTML(bullets_html(unanswered_lines(case, v), "hlo-unanswered")))
+    return None
 
 
-def show_journey(session: CaseSession | None) -> None:
+@with_session
+def show_journey(session: CaseSession) -> None:
     """Section 3: the numbered route over the map and the coverage of goals × quadrants, with the gaps."""
-    if session is None:
-        return
     case, v = session.case, session.vocabulary
     display(journey_map(case, v))
     display(coverage_heatmap(case.design or DesignPlan(), v))
     display(HTML(bullets_html(journey_gap_lines(case, v), "hlo-journey-gaps")))
 
 
-def show_variants(session: CaseSession | None) -> VariantEditor | None:
+@with_session
+def show_variants(session: CaseSession) -> VariantEditor | None:
     """Section 4: slide activities, see arrows and bars, save a new variant, compare variants."""
-    if session is None:
-        return None
-    if not session.interactive:
-        case, v = session.case, session.vocabulary
-        for variant in (case.design or DesignPlan()).variants:
-            display(shift_map(case, variant, v))
-            display(shift_bars(case, variant, v))
-        display(variant_comparison(case, v))
-        display(HTML(bullets_html(variant_lines(case, v), "hlo-variants")))
-        return None
-    editor = VariantEditor(session.case, session.vocabulary, session.path)
-    display(editor.widget)
-    return editor
+    if session.interactive:
+        return show_editor(VariantEditor, session)
+    case, v = session.case, session.vocabulary
+    for variant in (case.design or DesignPlan()).variants:
+        display(shift_map(case, variant, v))
+        display(shift_bars(case, variant, v))
+    display(variant_comparison(case, v))
+    display(HTML(bullets_html(variant_lines(case, v), "hlo-variants")))
+    return None
 
 
-def show_rhythm(session: CaseSession | None) -> None:
+@with_session
+def show_rhythm(session: CaseSession) -> None:
     """Section 5: the week as a grid, the share per setting and the checks."""
-    if session is None:
-        return
     case, v = session.case, session.vocabulary
     if case.rhythm is None:
-        display(HTML(f"<p>{html.escape(v('design_phase.rhythm.empty'))}</p>"))
+        display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
         return
     display(rhythm_grid(case.rhythm, v))
     display(rhythm_table(case.rhythm, v).set_index(v("design_phase.rhythm.setting")))
     display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
 
 
-def show_leerfiche(session: CaseSession | None) -> LeerficheEditor | None:
+@with_session
+def show_leerfiche(session: CaseSession) -> LeerficheEditor | None:
     """Section 6: fill in a leerfiche together and download it as a printable page."""
-    if session is None:
-        return None
-    if not session.interactive:
-        for index in range(len(session.case.leerfiches)):
-            display(leerfiche_table(session.case, session.vocabulary, index))
-        return None
-    editor = LeerficheEditor(session.case, session.vocabulary, session.path)
-    display(editor.widget)
-    return editor
+    if session.interactive:
+        return show_editor(LeerficheEditor, session)
+    for index in range(len(session.case.leerfiches)):
+        display(leerfiche_table(session.case, session.vocabulary, index))
+    return None
 
 
-def show_reflection(session: CaseSession | None) -> list[ReflectionWebEditor]:
+@with_session
+def show_reflection(session: CaseSession) -> list[ReflectionWebEditor]:
     """Section 7: per reflectieweb the ratings, the radar, the disagreements and the action points; one save."""
-    if session is None:
-        return []
     case, v = session.case, session.vocabulary
     if not case.reflection_webs:
-        display(HTML(f"<p>{html.escape(v('design_phase.reflection.empty'))}</p>"))
+        display(HTML(paragraph_html(v("design_phase.reflection.empty"))))
         return []
     if not session.interactive:
         for web in case.reflection_webs:
@@ -163,35 +150,23 @@ def show_reflection(session: CaseSession | None) -> list[ReflectionWebEditor]:
 
     parts: list[widgets.Widget] = []
     for editor in editors:
-        parts += [
-            widgets.HTML(f"<h3>{html.escape(editor.web.title)}</h3><p>{html.escape(editor.web.interaction)}</p>"),
-            editor.widget,
-        ]
+        caption = heading_html(editor.web.title, level=3) + paragraph_html(editor.web.interaction)
+        parts += [widgets.HTML(caption), editor.widget]
     display(widgets.VBox([*parts, SaveBar(v, session.path, save).widget]))
     return editors
 
 
-def show_report(session: CaseSession | None) -> None:
-    """Section 8: write the report (batch, JupyterLab) or offer it as a download (dashboard)."""
-    if session is None:
-        return
+@with_session
+def show_report(session: CaseSession) -> None:
+    """Section 8: write the report (batch, JupyterLab) or offer it as a download (dashboard).
+
+    The report shows what is saved: the case file is read again, with
+    everything the group saved since the page opened.
+    """
     v = session.vocabulary
-    # the report shows what is saved: read the case file again, with everything the group saved since opening it
-    case = load_case(session.path)
-    if not in_dashboard():
-        path = write_design_report(case, v, session.output_dir)
-        display(
-            HTML(
-                f'<p>{html.escape(v("design_phase.report_written"))} <a href="{html.escape(str(path))}">{html.escape(str(path))}</a></p>'
-            )
-        )
-        return
-
-    def make() -> str:
-        return design_report(load_case(session.path), v)
-
-    display(
-        download_button(
-            v("design_phase.make_report"), v("design_phase.download_report"), f"{case.id}-design.html", make
-        )
-    )
+    show_report_cell(
+        DESIGN, v,
+        write=lambda: write_design_report(load_case(session.path), v, session.output_dir),
+        render=lambda: design_report(load_case(session.path), v),
+        case_id=session.case.id,
+    )  # fmt: skip

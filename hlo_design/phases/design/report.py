@@ -1,4 +1,4 @@
-"""The design phase: what the notebook ``02_ontwerp.ipynb`` shows and what its report holds.
+"""The design report, and the tables and lines the notebook's sections show too.
 
 Seven parts, in meeting order: focus, the five perspectives with their
 decisions, the student journey, sliding on the axes (variants), the weekly
@@ -21,13 +21,13 @@ from hlo_design.analysis.design_coverage import findings_without_decisions, jour
 from hlo_design.analysis.reflection_scores import disagreements
 from hlo_design.analysis.rhythm_checks import rhythm_checks, setting_shares
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import DESIGN, report_path
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan
 from hlo_design.model.leerfiche import LeerficheComponent, completeness, missing_components
 from hlo_design.model.perspectives import Perspective, design_options
 from hlo_design.model.quadrants import quadrant_by_number
 from hlo_design.model.rhythm import Rhythm
-from hlo_design.phases.common import report_path
 from hlo_design.render.figures.journey import coverage_heatmap, journey_map
 from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
@@ -36,10 +36,8 @@ from hlo_design.render.report import ReportSection, figure_html, render_report, 
 from hlo_design.ui.decisions_editor import option_text
 
 __all__ = [
-    "PHASE",
     "decisions_table",
     "design_report",
-    "design_report_path",
     "design_sections",
     "focus_lines",
     "goals_table",
@@ -53,8 +51,6 @@ __all__ = [
     "variant_lines",
     "write_design_report",
 ]
-
-PHASE = "design"
 
 
 def _plan(case: Case) -> DesignPlan:
@@ -281,14 +277,9 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
 
 def design_report(case: Case, vocabulary: Vocabulary, *, generated: dt.datetime | None = None) -> str:
     """The whole design report as one offline HTML page."""
-    return render_report(PHASE, case, vocabulary, design_sections(case, vocabulary), generated=generated)
-
-
-def design_report_path(output_dir: Path, case: Case, language: str) -> Path:
-    """Where the batch and the notebook put a case's design report (``design.html``, ``design.en.html``)."""
-    return report_path(output_dir, case, PHASE, language)
+    return render_report(DESIGN, case, vocabulary, design_sections(case, vocabulary), generated=generated)
 
 
 def write_design_report(case: Case, vocabulary: Vocabulary, output_dir: Path) -> Path:
     """Render and write the report atomically; returns its path."""
-    return write_report(design_report(case, vocabulary), design_report_path(output_dir, case, vocabulary.language))
+    return write_report(design_report(case, vocabulary), report_path(output_dir, DESIGN, vocabulary.language, case.id))

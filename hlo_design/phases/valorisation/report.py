@@ -1,4 +1,4 @@
-"""The valorisation phase: what ``03_valorisatie.ipynb`` shows and what its report holds.
+"""The valorisation report, and the tables and lines the notebook's sections show too.
 
 Five parts, in meeting order: test moments, lessons learned, the four corners
 of the in-between space, the action plan and the report. Like the diagnosis,
@@ -16,9 +16,9 @@ import pandas as pd
 
 from hlo_design.analysis.valorisation_tables import lessons_by
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.workflow import VALORISATION, report_path
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import Audience, Corner, Valorisation
-from hlo_design.phases.common import report_path
 from hlo_design.render.figures.valorisation import action_plan_chart, corner_chart, test_moment_chart
 from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
 
@@ -36,8 +36,6 @@ __all__ = [
     "valorisation_sections",
     "write_valorisation_report",
 ]
-
-PHASE = "valorisation"
 
 
 def valorisation_of(case: Case) -> Valorisation:
@@ -211,10 +209,10 @@ def valorisation_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSect
 
 def valorisation_report(case: Case, vocabulary: Vocabulary, *, generated: dt.datetime | None = None) -> str:
     """The whole valorisation report as one offline HTML page."""
-    return render_report(PHASE, case, vocabulary, valorisation_sections(case, vocabulary), generated=generated)
+    return render_report(VALORISATION, case, vocabulary, valorisation_sections(case, vocabulary), generated=generated)
 
 
 def write_valorisation_report(case: Case, vocabulary: Vocabulary, output_dir: Path) -> Path:
     """Render and write the report atomically to ``<output_dir>/<case>/valorisation[.en].html``."""
     text = valorisation_report(case, vocabulary)
-    return write_report(text, report_path(output_dir, case, PHASE, vocabulary.language))
+    return write_report(text, report_path(output_dir, VALORISATION, vocabulary.language, case.id))

@@ -1,0 +1,1 @@
+"""The start page, ``index.ipynb``: every case with a link to each phase's dashboard."""
