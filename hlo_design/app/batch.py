@@ -10,6 +10,7 @@ and executed notebook, fit to send as a folder or zip.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import tempfile
@@ -23,6 +24,7 @@ from typing import Any
 
 import papermill
 from jupyter_client.manager import AsyncKernelManager
+from nbclient.exceptions import CellTimeoutError
 
 from hlo_design.base import workflow
 from hlo_design.base.config import NOTEBOOKS_DIR
@@ -87,15 +89,26 @@ def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> lis
     return [phase]
 
 
-def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
-    """Run one notebook with papermill; returns the reason it failed, or ``""``."""
+def _execute(notebook: str, output: Path, parameters: dict[str, Any], timeout: float | None = None) -> str:
+    """Run one notebook with papermill; returns the reason it failed, or ``""``.
+
+    ``timeout`` bounds the whole run (seconds): every cell may take what is
+    left of it, so a hanging cell fails the run instead of the batch.
+    """
+    limits: dict[str, Any] = {}
+    if timeout is not None:
+        deadline = time.monotonic() + timeout
+        limits["timeout_func"] = lambda _cell: max(1, math.ceil(deadline - time.monotonic()))
     try:
         papermill.execute_notebook(
             str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
             kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
             kernel_manager_class=IpcKernelManager,
             request_save_on_cell_execute=False,  # saving after every cell tripled the run time
+            **limits,
         )  # fmt: skip
+    except CellTimeoutError:
+        return f"the run took longer than its time limit of {timeout:g} s (--timeout)"
     except papermill.PapermillExecutionError as error:
         return f"{error.ename}: {error.evalue}".strip()
     except Exception as error:
@@ -103,18 +116,21 @@ def _execute(notebook: str, output: Path, parameters: dict[str, Any]) -> str:
     return ""
 
 
-def run_overview(out_dir: Path, *, language: str = "nl") -> JobResult:
+def run_overview(out_dir: Path, *, language: str = "nl", timeout: float | None = None) -> JobResult:
     """Run the overview notebook once across all cases; its report is ``out_dir/overview[.en].html``."""
     output = out_dir / workflow.OVERVIEW.notebook
     output.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    reason = _execute(workflow.OVERVIEW.notebook, output, {"language": language, "output_dir": str(out_dir.resolve())})
+    parameters = {"language": language, "output_dir": str(out_dir.resolve())}
+    reason = _execute(workflow.OVERVIEW.notebook, output, parameters, timeout)
     report = report_path(out_dir, workflow.OVERVIEW, language)
     found = report if not reason and report.exists() else None
     return JobResult(OVERVIEW, OVERVIEW, output, found, time.perf_counter() - started, reason)
 
 
-def _run_case(case_id: str, phases: Sequence[WorkflowPhase], out_dir: Path, language: str) -> list[JobResult]:
+def _run_case(
+    case_id: str, phases: Sequence[WorkflowPhase], out_dir: Path, language: str, timeout: float | None
+) -> list[JobResult]:
     """Run the phases of one case in order; stop at the first failure of that case."""
     results = []
     for phase in phases:
@@ -125,6 +141,7 @@ def _run_case(case_id: str, phases: Sequence[WorkflowPhase], out_dir: Path, lang
             phase.notebook,
             output,
             {"case": case_id, "language": language, "output_dir": str(out_dir.resolve()), "interactive": False},
+            timeout,
         )
         if reason:
             results.append(JobResult(case_id, phase.id, output, None, time.perf_counter() - started, reason))
@@ -143,20 +160,30 @@ def run_batch(
     *,
     workers: int | None = None,
     language: str = "nl",
-    on_done: Callable[[list[JobResult]], None] | None = None,
+    timeout: float | None = None,
+    on_done: Callable[[int], None] | None = None,
 ) -> list[JobResult]:
     """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result.
 
     With ``phase="all"`` the overview notebook then runs once across all cases
     (when it exists); its result comes last, with case and phase ``overview``.
+    ``timeout`` bounds each notebook run in seconds. ``on_done`` hears how many
+    of the :func:`planned_runs` just ended: a case that failed counts the
+    phases it skipped too, so a progress bar always reaches its end.
     """
-    results = _run_cases(phase, cases, out_dir, workers=workers, language=language, on_done=on_done)
+    settings = _Settings(language, timeout, on_done or (lambda _runs: None))
+    results = _run_cases(phase, cases, out_dir, workers=workers, settings=settings)
     if _with_overview(phase):
-        overview = run_overview(out_dir, language=language)
-        results.append(overview)
-        if on_done:
-            on_done([overview])
+        results.append(run_overview(out_dir, language=language, timeout=timeout))
+        settings.on_done(1)
     return results
+
+
+@dataclass(frozen=True)
+class _Settings:
+    language: str
+    timeout: float | None
+    on_done: Callable[[int], None]
 
 
 def _with_overview(phase: str) -> bool:
@@ -174,8 +201,7 @@ def _run_cases(
     out_dir: Path,
     *,
     workers: int | None,
-    language: str,
-    on_done: Callable[[list[JobResult]], None] | None,
+    settings: _Settings,
 ) -> list[JobResult]:
     phases = available_phases(phase)
     selected = list(cases) if cases else case_ids()
@@ -183,20 +209,19 @@ def _run_cases(
     results: list[JobResult] = []
     if workers == 1:
         for case_id in selected:
-            done = _run_case(case_id, phases, out_dir, language)
-            results += done
-            if on_done:
-                on_done(done)
+            results += _run_case(case_id, phases, out_dir, settings.language, settings.timeout)
+            settings.on_done(len(phases))
         return results
     # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
     # a lock at fork time, and forked workers then hang forever on it
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_run_case, case_id, phases, out_dir, language) for case_id in selected]
+        futures = [
+            pool.submit(_run_case, case_id, phases, out_dir, settings.language, settings.timeout)
+            for case_id in selected
+        ]
         for future in as_completed(futures):
-            done = future.result()
-            results += done
-            if on_done:
-                on_done(done)
+            results += future.result()
+            settings.on_done(len(phases))
     order = {case_id: i for i, case_id in enumerate(selected)}
     return sorted(results, key=lambda r: (order[r.case], [p.id for p in PHASES].index(r.phase)))
 

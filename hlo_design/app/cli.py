@@ -1,7 +1,8 @@
 """The ``hlo-design`` command: validate cases, summarise, draw, start new ones.
 
 Bad input never ends in a traceback: every :class:`WorkbookError` is printed
-as its message (file, line, field, fix) and the command exits with 1.
+as its message (file, line, field, fix), a folder that cannot be written
+(read-only, full) as the file and the reason, and the command exits with 1.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkbookError as error:
         print(f"hlo-design: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a read-only or full folder: say which file, not a traceback
+        where = error.filename or "a file"
+        print(
+            f"hlo-design: cannot write {where}: {error.strerror or error}; choose a folder you may write to",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--out", required=True, type=Path, metavar="DIR")
     batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
     batch.add_argument("--language", choices=LANGUAGES, default="nl")
+    batch.add_argument(
+        "--timeout", type=float, default=None, metavar="SECONDS", help="time limit per notebook run (default: none)"
+    )
     batch.set_defaults(command=_batch)
 
     serve = commands.add_parser("serve", help="start the Voilà workbook (landing page, phase dashboards)")
@@ -141,7 +152,7 @@ def _batch(arguments: argparse.Namespace) -> int:
     with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
         results = run_batch(
             arguments.phase, arguments.cases, arguments.out, workers=arguments.workers,
-            language=arguments.language, on_done=lambda done: progress.update(len(done)),
+            language=arguments.language, timeout=arguments.timeout, on_done=progress.update,
         )  # fmt: skip
     index = write_index(results, arguments.out, Vocabulary(arguments.language))
     print(_results_table(results))
