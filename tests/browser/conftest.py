@@ -43,12 +43,6 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 SERVER_START_SECONDS = 60
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser" in str(item.path):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def chromium() -> Path:
     if CHROMIUM.exists():
