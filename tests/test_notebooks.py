@@ -16,16 +16,9 @@ import pytest
 from hlo_design.app.batch import run_batch, write_index
 from hlo_design.base.config import CASES_DIR, NOTEBOOKS_DIR
 from hlo_design.base.vocabulary import Vocabulary
-from tests.conftest import EXAMPLE_CASES
+from tests.helpers import EXAMPLE_CASES, notebook_errors
 
 pytestmark = pytest.mark.notebook
-
-
-def _errors(notebook: Path) -> list[str]:
-    nb = nbformat.read(notebook, as_version=4)
-    return [
-        o.get("ename", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
-    ]
 
 
 @pytest.mark.parametrize("notebook", ["01_diagnose.ipynb", "02_ontwerp.ipynb", "03_valorisatie.ipynb"])
@@ -48,7 +41,7 @@ def test_landing_notebook_runs(tmp_path: Path) -> None:
         progress_bar=False,
         kernel_name="python3",
     )
-    assert _errors(output) == []
+    assert notebook_errors(output) == []
     html = json.dumps(nbformat.read(output, as_version=4).cells[4].outputs)
     assert html.count('data-phase=\\"diagnose\\"') == 4
 
