@@ -10,38 +10,7 @@ import ipywidgets
 import pytest
 
 from hlo_design.base.config import CASES_DIR
-
-TESTS_DIR = Path(__file__).parent
-TEST_DATA = TESTS_DIR / "data"
-EXAMPLE_CASES = ("zorg", "logistiek", "energietransitie", "servicemedewerker")
-
-MINIMAL_CASE = """\
-id: demo
-name: Demo
-sector: zorg
-region: NL
-sources:
-  - id: eigen
-    title: Eigen waarneming
-environments:
-  - id: school
-    name: School
-    kind: school
-  - id: bedrijf
-    name: Bedrijf
-    kind: company
-activities:
-  - id: les
-    name: Les
-    environment: school
-    position: {form: -0.5, context: -0.5}
-    hours_per_week: 4
-  - id: werk
-    name: Meewerken
-    environment: bedrijf
-    position: {form: 0.6, context: 0.7}
-    hours_per_week: 12
-"""
+from tests.helpers import MINIMAL_CASE
 
 
 @pytest.fixture

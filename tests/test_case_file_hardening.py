@@ -12,7 +12,7 @@ import pytest
 from hlo_design.base.errors import CaseFileError
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.yaml_source import MAX_FILE_BYTES
-from tests.conftest import TEST_DATA
+from tests.helpers import TEST_DATA
 
 REFUSED_VALUES = ("impossible_date", "unknown_tag", "deep_nesting")
 

@@ -17,7 +17,7 @@ from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.quadrants import Position
-from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE, TEST_DATA
+from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE, TEST_DATA
 
 BAD_CASES = sorted((TEST_DATA / "bad_cases").glob("*.yaml"))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hlo_design.app.cli import main
-from tests.conftest import EXAMPLE_CASES, TEST_DATA
+from tests.helpers import EXAMPLE_CASES, TEST_DATA
 
 
 def test_validate_passes_on_the_example_cases(capsys: pytest.CaptureFixture[str]) -> None:

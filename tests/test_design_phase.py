@@ -19,10 +19,8 @@ from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.downloads import data_uri_link
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.variants_editor import CURRENT, VariantEditor
-from tests.conftest import EXAMPLE_CASES
-
-HOSTILE = "<img src=x onerror=alert(1)>"
-ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
+from tests.helpers import EXAMPLE_CASES, HOSTILE
+from tests.helpers import HOSTILE_ESCAPED as ESCAPED
 
 
 def _arrows(editor: VariantEditor) -> int:

@@ -9,21 +9,15 @@ import pytest
 from hlo_design.base.errors import CaseFileError
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case, parse_case
-from hlo_design.model.case import Case
 from hlo_design.model.leerfiche import Leerfiche, LeerficheComponent, completeness, missing_components
 from hlo_design.render.leerfiche_html import leerfiche_html
-from tests.conftest import MINIMAL_CASE
+from tests.helpers import HOSTILE, HOSTILE_ESCAPED, MINIMAL_CASE, minimal_case
 
-HOSTILE = "<img src=x onerror=alert(1)>"
 C = LeerficheComponent
 
 
 def fiche(**components: str) -> Leerfiche:
     return Leerfiche(id="fiche", title="Fiche", components={C(k): v for k, v in components.items()})
-
-
-def demo_case() -> Case:
-    return parse_case(MINIMAL_CASE.encode(), "demo.yaml")
 
 
 def test_eleven_components_in_the_documents_order() -> None:
@@ -100,7 +94,7 @@ def test_duplicate_leerfiche_ids_are_refused() -> None:
 def test_page_has_every_component_in_order_with_label_and_hint() -> None:
     """One box per component, in the documents' order, each with its Dutch label and its hint."""
     vocabulary = Vocabulary("nl", "VL")
-    page = leerfiche_html(fiche(curriculum="Leerplan zorgkundige"), demo_case(), vocabulary)
+    page = leerfiche_html(fiche(curriculum="Leerplan zorgkundige"), minimal_case(), vocabulary)
     boxes = re.findall(r'data-component="([a-z_]+)"', page)
     assert boxes == [c.value for c in LeerficheComponent]
     for component in LeerficheComponent:
@@ -115,7 +109,7 @@ def test_page_has_every_component_in_order_with_label_and_hint() -> None:
 
 def test_page_is_printable_and_self_contained() -> None:
     """The page carries the shared stylesheet and an A4 print rule, and loads nothing from the network."""
-    page = leerfiche_html(fiche(), demo_case(), Vocabulary())
+    page = leerfiche_html(fiche(), minimal_case(), Vocabulary())
     assert "@page { size: A4" in page
     assert ".hlo-kicker" in page  # report.css.j2 included
     assert "http://" not in page
@@ -125,9 +119,9 @@ def test_page_is_printable_and_self_contained() -> None:
 def test_page_shows_hostile_text_as_text() -> None:
     """Participant text in the title, goal and components is escaped, never markup."""
     sheet = Leerfiche(id="x", title=HOSTILE, goal=HOSTILE, components={C.CONCERNS: HOSTILE})
-    page = leerfiche_html(sheet, demo_case(), Vocabulary())
+    page = leerfiche_html(sheet, minimal_case(), Vocabulary())
     assert "<img" not in page
-    assert page.count("&lt;img src=x onerror=alert(1)&gt;") == 4  # <title>, heading, goal, concerns box
+    assert page.count(HOSTILE_ESCAPED) == 4  # <title>, heading, goal, concerns box
 
 
 def test_page_marks_an_illustrative_sheet_and_names_the_source() -> None:

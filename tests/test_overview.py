@@ -22,7 +22,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case, parse_case
 from hlo_design.casefile.saving import dump_case
 from hlo_design.render.figures import overview as fo
-from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE
+from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE
 
 SYNTHETIC = generate_cases(60, seed=7)
 

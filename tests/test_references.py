@@ -22,7 +22,7 @@ from hlo_design.model.leerfiche import Leerfiche
 from hlo_design.model.quadrants import Position
 from hlo_design.model.references import RULES_ERROR, case_problems
 from hlo_design.model.rhythm import Rhythm
-from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE
+from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE
 
 
 def model_classes() -> list[type[BaseModel]]:

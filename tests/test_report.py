@@ -13,9 +13,7 @@ from hlo_design.casefile.loading import load_case
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.perspectives import Perspective
 from hlo_design.phases.diagnose.report import diagnosis_report, findings_table, write_diagnosis_report
-from tests.conftest import EXAMPLE_CASES
-
-HOSTILE = "<img src=x onerror=alert(1)>"
+from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 
 @pytest.mark.parametrize("case_id", EXAMPLE_CASES)

@@ -33,9 +33,7 @@ from hlo_design.ui.valorisation_editors import (
     TestMomentEditor,
     save_valorisation,
 )
-from tests.conftest import EXAMPLE_CASES
-
-HOSTILE = "<img src=x onerror=alert(1)>"
+from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 
 @pytest.fixture(autouse=True)

@@ -16,8 +16,7 @@ from hlo_design.model.scan import ScanGroup
 from hlo_design.phases.start.sections import CaseExplorer, landing_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
 from hlo_design.ui.scan_editor import ScanEditor
-
-HOSTILE = "<img src=x onerror=alert(1)>"
+from tests.helpers import HOSTILE
 
 
 def _trace_point(editor: ActivityEditor, activity_id: str) -> tuple[float, float]:

@@ -25,6 +25,7 @@ from hlo_design.app.serve import voila_command
 from hlo_design.base.config import CASES_DIR, PROJECT_ROOT
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.saving import dump_case
+from tests.helpers import HOSTILE
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,14 +40,7 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 TIMEOUTS = ARTIFACTS / "timeouts"
 CONSOLES: dict[Page, list[str]] = {}
 """Console messages per open tab, kept as evidence when a page times out."""
-HOSTILE = "<img src=x onerror=alert(1)>"
 SERVER_START_SECONDS = 60
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser" in str(item.path):
-            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hlo_design.casefile.loading import load_case
-from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
-from tests.conftest import EXAMPLE_CASES
+from tests.browser.conftest import RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
+from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 DIAGNOSIS_FIGURES = 10
 """Continuum, rhythm, inventory map, hours bars, environments, findings map, 2 scan maps, role heat map, side bars."""

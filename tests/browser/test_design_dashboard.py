@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hlo_design.casefile.loading import load_case
-from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
-from tests.conftest import EXAMPLE_CASES
+from tests.browser.conftest import RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
+from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 DESIGN_FIGURES = 5
 """At least: journey map, coverage, shift map, shift bars, variant comparison (rhythm and radar when the case has them)."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import HOSTILE, RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
-from tests.conftest import EXAMPLE_CASES
+from tests.browser.conftest import RENDER_TIMEOUT_MS, assert_no_errors, open_dashboard
+from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 OVERVIEW = "/voila/render/04_overzicht.ipynb"
 

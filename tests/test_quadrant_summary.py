@@ -1,4 +1,4 @@
-"""The quadrant summary: hours per quadrant and per side."""
+"""The quadrant summary: hours per quadrant and per side, and its bar chart."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case
 from hlo_design.model.activities import Activity
 from hlo_design.model.quadrants import Position, Quadrant
+from hlo_design.render.figures import summary_bars
 
 
 def _activity(form: float, context: float, hours: float, name: str = "a") -> Activity:
@@ -89,3 +90,10 @@ def test_tables_are_labelled_in_dutch() -> None:
     table = summary.quadrant_table(Vocabulary())
     assert list(table.columns) == ["Kwadrant", "Uren per week", "Aandeel"]
     assert table.loc[1, "Aandeel"] == "100%"
+
+
+def test_summary_bars_show_every_quadrant() -> None:
+    summary = summarise("zorg", load_case("zorg").activities)
+    figure = summary_bars(summary, Vocabulary())
+    assert len(figure.data[0].y) == 4
+    assert all("%" in text for text in figure.data[0].text)

@@ -29,7 +29,7 @@ from hlo_design.model.design_plan import (
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.quadrants import Position, Quadrant
-from tests.conftest import EXAMPLE_CASES, MINIMAL_CASE
+from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE, minimal_case
 
 
 def _decision(i: int, perspective: str, status: str, findings: list[str] | None = None) -> DesignDecision:
@@ -105,7 +105,7 @@ def test_coverage_counts_sum_to_steps(steps: list[tuple[str, int]]) -> None:
 
 def test_apply_variant_and_shift_by_hand() -> None:
     """Moving 4 hours of lessons into quadrant 2 shifts 4 hours from constructed to realistic."""
-    case = parse_case(MINIMAL_CASE.encode(), "x.yaml")
+    case = minimal_case()
     variant = DesignVariant(
         id="v",
         name="V",
@@ -125,7 +125,7 @@ def test_apply_variant_and_shift_by_hand() -> None:
 
 def test_apply_variant_with_hours_and_unknown_activity() -> None:
     """New hours are applied; a move of a missing activity raises KeyError naming it."""
-    case = parse_case(MINIMAL_CASE.encode(), "x.yaml")
+    case = minimal_case()
     variant = DesignVariant(
         id="v",
         name="V",
@@ -144,7 +144,7 @@ positions = st.builds(Position, form=st.floats(-1, 1), context=st.floats(-1, 1))
 @given(st.lists(positions, min_size=2, max_size=2))
 def test_moving_positions_conserves_hours(new: list[Position]) -> None:
     """When only positions move, quadrant shifts and side shifts each sum to zero."""
-    case = parse_case(MINIMAL_CASE.encode(), "x.yaml")
+    case = minimal_case()
     variant = DesignVariant(
         id="v",
         name="V",

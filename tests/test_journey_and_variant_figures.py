@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from hlo_design.analysis.variants import moved_activities
@@ -13,20 +11,14 @@ from hlo_design.model.design_plan import ActivityMove, DesignVariant
 from hlo_design.model.quadrants import Position, quadrant_by_number
 from hlo_design.render.figures.journey import coverage_heatmap, journey_map, journey_points
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
-from tests.conftest import EXAMPLE_CASES
+from tests.helpers import EXAMPLE_CASES, HOSTILE, HOSTILE_ESCAPED, figure_strings
 
-HOSTILE = "<img src=x onerror=alert(1)>"
 QUADRANT_NAMES = (
     "Aanleren van kennis en vaardigheden",
     "Ontwikkelen van kritisch, reflectief werkgedrag",
     "Toepassen in échte werkpraktijk",
     "Oefenen in up-to-date, veilige omgeving",
 )
-
-
-def _strings(figure: object) -> str:
-    """Every string of the figure, decoded from plotly's JSON (which escapes '<' as \\u003c)."""
-    return json.dumps(json.loads(figure.to_json()), ensure_ascii=False)  # type: ignore[attr-defined]
 
 
 def _arrows(figure: object) -> list[object]:
@@ -78,9 +70,9 @@ def test_journey_text_is_escaped() -> None:
     )
     hostile = case.model_copy(update={"design": design, "name": HOSTILE})
     for figure in (journey_map(hostile), coverage_heatmap(design, Vocabulary())):
-        text = _strings(figure)
+        text = figure_strings(figure)
         assert "<img" not in text
-        assert "&lt;img src=x" in text
+        assert HOSTILE_ESCAPED in text
 
 
 def test_coverage_heatmap_marks_gaps() -> None:
@@ -114,7 +106,7 @@ def test_hours_only_variant_draws_no_arrows() -> None:
         ActivityMove(activity="oh_betaald_werk", position=case.activities[8].position, hours_per_week=10)]))  # fmt: skip
     assert case.activities[8].id == "oh_betaald_werk"
     assert _arrows(figure) == []
-    assert "verschuift geen activiteiten" in _strings(figure)
+    assert "verschuift geen activiteiten" in figure_strings(figure)
 
 
 def test_shift_text_is_escaped() -> None:
@@ -125,9 +117,9 @@ def test_shift_text_is_escaped() -> None:
     variant = case.design.variants[0].model_copy(update={"name": HOSTILE})
     hostile = case.model_copy(update={"activities": activities})
     for figure in (shift_map(hostile, variant), shift_bars(hostile, variant)):
-        text = _strings(figure)
+        text = figure_strings(figure)
         assert "<img" not in text
-        assert "&lt;img src=x" in text
+        assert HOSTILE_ESCAPED in text
 
 
 def test_shift_bars_before_and_after() -> None:
