@@ -1,4 +1,8 @@
-"""hlo_design.app.batch: every case through papermill in parallel, an index, failures reported not fatal."""
+"""hlo_design.app.batch: every case through papermill in parallel, an index, failures reported not fatal.
+
+A broken case, a dead kernel or a run over its time limit fails that run with its reason; the other
+runs finish, the index is written and the progress bar reaches its end.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
-from hlo_design.app.batch import run_batch, write_index
+from hlo_design.app.batch import planned_runs, run_batch, write_index
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.vocabulary import Vocabulary
 from tests.helpers import EXAMPLE_CASES
@@ -48,3 +55,74 @@ def test_batch_keeps_going_when_a_case_fails(tmp_path: Path) -> None:
     assert "1 succeeded, 1 failed" in run.stdout
     assert (out / "zorg" / "diagnose.html").exists()
     assert "mislukt" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def _broken_cases_folder(tmp_path: Path) -> Path:
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "kapot.yaml").write_text("id: kapot\nname: Kapot\nsector: x\nregion: NL\nsources: []\n", encoding="utf-8")
+    return cases
+
+
+def test_progress_reaches_its_end_when_a_case_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A case that fails its first phase still counts its skipped phases as done."""
+    monkeypatch.setenv("HLO_DESIGN_CASES", str(_broken_cases_folder(tmp_path)))
+    ended: list[int] = []
+    results = run_batch("all", ["kapot"], tmp_path / "out", workers=1, on_done=ended.append)
+    assert [r.phase for r in results] == ["diagnose", "overview"]
+    assert not results[0].ok
+    assert sum(ended) == planned_runs("all", ["kapot"]) == 4
+
+
+def test_a_run_over_its_time_limit_fails_with_that_reason(tmp_path: Path) -> None:
+    """--timeout bounds the whole run: a diagnosis (~5 s) under a 1 s limit fails, named as such."""
+    started = time.monotonic()
+    results = run_batch("diagnose", ["zorg"], tmp_path, workers=1, timeout=1.0)
+    assert results[0].reason == "the run took longer than its time limit of 1 s (--timeout)"
+    assert time.monotonic() - started < 60
+
+
+KILL_AFTER_SECONDS = 2.0
+"""Long enough for the kernel to be running cells, short of the end of the run (a diagnosis takes ~5 s)."""
+BATCH_LIMIT_SECONDS = 120
+"""Two diagnosis runs take ~25 s here; before the fix the batch waited forever on the dead kernel."""
+
+
+def _kernels(batch: psutil.Process) -> list[psutil.Process]:
+    return [p for p in batch.children(recursive=True) if "ipykernel_launcher" in " ".join(p.cmdline())]
+
+
+def _kill_first_kernel(batch: subprocess.Popen[str]) -> int:
+    """Kill (SIGKILL) the first kernel the batch starts, a moment after it started; its pid."""
+    process = psutil.Process(batch.pid)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and batch.poll() is None:
+        kernels = _kernels(process)
+        if kernels:
+            time.sleep(KILL_AFTER_SECONDS)
+            kernels[0].kill()
+            return kernels[0].pid
+        time.sleep(0.1)
+    pytest.fail("the batch started no kernel, so nothing was tested")
+
+
+def _sockets() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob("hlo-kernel-*"))
+
+
+def test_a_killed_kernel_fails_its_run_and_the_batch_goes_on(tmp_path: Path) -> None:
+    before = _sockets()
+    command = [sys.executable, "-m", "hlo_design.app.cli", "batch", "--phase", "diagnose", "--case", "zorg",
+               "--case", "logistiek", "--workers", "1", "--out", str(tmp_path)]  # fmt: skip
+    batch = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    _kill_first_kernel(batch)
+    try:
+        output, _ = batch.communicate(timeout=BATCH_LIMIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        batch.kill()
+        pytest.fail(f"the batch still waits for the dead kernel after {BATCH_LIMIT_SECONDS} s")
+    assert batch.returncode == 1, output
+    assert "DeadKernelError" in output
+    assert (tmp_path / "logistiek" / "diagnose.html").is_file()  # the other run finished
+    assert (tmp_path / "index.html").is_file()
+    assert _sockets() - before == set()

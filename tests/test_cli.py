@@ -93,3 +93,25 @@ def test_new_refuses_a_bad_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["new", "Mijn Casus", "--dir", str(tmp_path)]) == 1
     assert "is not a valid id" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["new", "demo", "--dir", "{blocked}/cases"],  # a cases folder that cannot be created
+        ["figure", "zorg", "--out", "{blocked}/kaart.html"],
+        ["batch", "--phase", "diagnose", "--case", "zorg", "--out", "{blocked}/reports"],
+    ],
+    ids=["new", "figure", "batch"],
+)
+def test_a_folder_that_cannot_be_written_is_a_message(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read-only or impossible folders give the file and the reason, not a traceback (root ignores modes,
+    so the folder is blocked by a file standing where a folder should be)."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a folder", encoding="utf-8")
+    assert main([part.format(blocked=blocked) for part in argv]) == 1
+    err = capsys.readouterr().err
+    assert f"hlo-design: cannot write {blocked}" in err
+    assert "choose a folder you may write to" in err
