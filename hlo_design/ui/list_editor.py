@@ -135,6 +135,10 @@ class ListEditor(ABC, Generic[Item]):
     def new_id(self) -> str:
         return new_id(self.id_prefix)
 
+    def setter(self, item_id: str, field: str) -> Callable[[Any], bool]:
+        """What :func:`bind` calls for a control that sets one field of one item."""
+        return lambda value: self.update(item_id, **{field: value})
+
     # ------------------------------------------------------------ what a subclass says
 
     @abstractmethod
