@@ -18,19 +18,17 @@ from hlo_design.app.batch import OVERVIEW, run_batch, write_index
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case
+from hlo_design.casefile.saving import save_valorisation
 from hlo_design.model.valorisation import ActionStatus, Corner, SuccessFactor
 from hlo_design.phases import valorisation as phase
 from hlo_design.phases.landing import landing_html
 from hlo_design.phases.overview import overview_report, overview_report_path
 from hlo_design.render.overview_tables import FIGURE_LIMIT
+from hlo_design.ui.action_plan_editor import ActionPlanEditor
+from hlo_design.ui.corner_editor import CornerEditor
+from hlo_design.ui.lesson_editor import LessonEditor
+from hlo_design.ui.moments_editor import TestMomentEditor
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
-from hlo_design.ui.valorisation_editors import (
-    ActionPlanEditor,
-    CornerEditor,
-    LessonEditor,
-    TestMomentEditor,
-    save_valorisation,
-)
 from tests.conftest import EXAMPLE_CASES
 
 HOSTILE = "<img src=x onerror=alert(1)>"

@@ -27,9 +27,12 @@ from hlo_design.phases.valorisation import (
     write_valorisation_report,
 )
 from hlo_design.render.html_fragments import bullets_html
+from hlo_design.ui.action_plan_editor import ActionPlanEditor
+from hlo_design.ui.corner_editor import CornerEditor
 from hlo_design.ui.downloads import download_button
+from hlo_design.ui.lesson_editor import LessonEditor
+from hlo_design.ui.moments_editor import TestMomentEditor
 from hlo_design.ui.session import CaseSession, in_dashboard
-from hlo_design.ui.valorisation_editors import ActionPlanEditor, CornerEditor, LessonEditor, TestMomentEditor
 
 __all__ = [
     "show_action_plan",
