@@ -149,9 +149,9 @@ class ListEditor(ABC, Generic[Item]):
     def _write(self, path: Path, edit: ListEdit[Item]) -> Case:
         """Merge ``edit`` into the file through :mod:`hlo_design.casefile.saving`; the case as saved."""
 
-    @abstractmethod
     def _row(self, item: Item) -> widgets.Widget:
-        """The controls of one item."""
+        """The controls of one item; an editor that lays out its items otherwise overrides :meth:`_render_rows`."""
+        raise NotImplementedError(type(self).__name__)
 
     def _changed_data(self, item: Item, changes: dict[str, Any]) -> dict[str, Any]:
         """The item's fields with ``changes`` applied, ready to validate."""
