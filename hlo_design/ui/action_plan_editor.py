@@ -149,8 +149,13 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         return True
 
     def set_preconditions(self, text: str) -> bool:
-        """One precondition per line; a line that is not a valid precondition refuses the whole text."""
-        items = [validated(Precondition, {"text": line}, self.status) for line in _lines(text)]
+        """One precondition per line; a line that is not a valid precondition refuses the whole text.
+
+        A line that was already there keeps its record (its source and
+        "illustrative" mark), which the text box does not show.
+        """
+        known = {p.text: p for p in self.precondition_items}
+        items = [known.get(line) or validated(Precondition, {"text": line}, self.status) for line in _lines(text)]
         if any(item is None for item in items):
             return False
         self.precondition_items = [item for item in items if item is not None]
