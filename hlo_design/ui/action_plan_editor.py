@@ -95,6 +95,7 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         return any(a.id == action_id for a in self.items) and self.update(action_id, **changes)
 
     def delete_action(self, action_id: str) -> bool:
+        """Remove an action (unknown ids are refused); a save removes it from the file."""
         return any(a.id == action_id for a in self.items) and self.delete(action_id)
 
     def add_action(self, area_id: str) -> Action | None:
@@ -110,6 +111,7 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         )  # fmt: skip
 
     def rename_area(self, area_id: str, name: str) -> bool:
+        """Rename an action area after validating the name (unknown ids are refused)."""
         index = next((i for i, a in enumerate(self.areas) if a.id == area_id), None)
         if index is None:
             return False

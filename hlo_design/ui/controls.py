@@ -90,7 +90,11 @@ class SaveBar:
 
 
 def fresh_id(prefix: str, taken: Iterable[str]) -> str:
-    """The first ``prefix-N`` not in ``taken``."""
+    """The first ``prefix-N`` not in ``taken``.
+
+    Only where ``taken`` is read again under the file lock (a saved variant);
+    editors give new list items a :func:`~hlo_design.ui.list_editor.new_id`.
+    """
     used = set(taken)
     number = 1
     while f"{prefix}-{number}" in used:

@@ -133,6 +133,7 @@ class ListEditor(ABC, Generic[Item]):
         return True
 
     def new_id(self) -> str:
+        """An id for an item this editor adds (see :func:`new_id`)."""
         return new_id(self.id_prefix)
 
     def setter(self, item_id: str, field: str) -> Callable[[Any], bool]:
