@@ -20,19 +20,17 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import OVERVIEW as OVERVIEW_PHASE
 from hlo_design.base.workflow import report_path
 from hlo_design.casefile.loading import load_case
+from hlo_design.casefile.saving import save_valorisation
 from hlo_design.model.valorisation import ActionStatus, Corner, SuccessFactor
 from hlo_design.phases.overview.report import overview_report
 from hlo_design.phases.start.sections import landing_html
 from hlo_design.phases.valorisation import report as phase
 from hlo_design.render.overview_tables import FIGURE_LIMIT
+from hlo_design.ui.action_plan_editor import ActionPlanEditor
+from hlo_design.ui.corner_editor import CornerEditor
+from hlo_design.ui.lesson_editor import LessonEditor
+from hlo_design.ui.moments_editor import TestMomentEditor
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
-from hlo_design.ui.valorisation_editors import (
-    ActionPlanEditor,
-    CornerEditor,
-    LessonEditor,
-    TestMomentEditor,
-    save_valorisation,
-)
 from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 

@@ -2,17 +2,19 @@
 
 A save writes a temporary file, fsyncs and renames it, keeps the previous
 version as ``<file>.bak`` and never writes what would not load back. Editors
-save their list through :func:`save_list`, which re-reads the file under the
-lock and merges by id, so an edit made meanwhile by someone else survives.
+save their list through :func:`save_list` (or :func:`save_decisions`,
+:func:`save_valorisation` for lists nested deeper), which re-reads the file
+under the lock and merges by id, so an edit made meanwhile by someone else
+survives. This is the only module that writes a case: editors never open files.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
 import yaml
 from filelock import FileLock
@@ -21,16 +23,22 @@ from hlo_design.base.errors import SaveConflictError
 from hlo_design.casefile.atomic import write_atomically
 from hlo_design.casefile.loading import parse_case
 from hlo_design.model.case import Case
+from hlo_design.model.design_plan import DesignPlan, PerspectiveState
+from hlo_design.model.perspectives import Perspective
+from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
     "Item",
     "ListEdit",
     "ListField",
+    "ValorisationPart",
     "dump_case",
     "file_revision",
     "merge_by_id",
     "save_case",
+    "save_decisions",
     "save_list",
+    "save_valorisation",
     "update_case",
 ]
 
@@ -77,12 +85,8 @@ def _write_atomically(path: Path, text: str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-Item = TypeVar("Item", bound=_HasId)
+Item = TypeVar("Item")
+"""A record of an edited list: with an ``id``, or recognised by another key (see :func:`merge_by_id`)."""
 
 
 @dataclass(frozen=True)
@@ -90,13 +94,21 @@ class ListEdit(Generic[Item]):
     """The state of an edited list: its items in our order and the ids we deleted."""
 
     items: Sequence[Item]
-    deleted: Collection[str] = ()
+    deleted: Collection[Hashable] = ()
 
 
-def merge_by_id(on_disk: Sequence[Item], edit: ListEdit[Item]) -> list[Item]:
-    """Our items in our order, then the items others added that we did not delete."""
-    ours = {item.id for item in edit.items}
-    theirs = [item for item in on_disk if item.id not in ours and item.id not in edit.deleted]
+def _by_id(item: Any) -> Hashable:
+    return item.id  # type: ignore[no-any-return]
+
+
+def merge_by_id(on_disk: Sequence[Item], edit: ListEdit[Item], key: Callable[[Any], Hashable] = _by_id) -> list[Item]:
+    """Our items in our order, then the items others added that we did not delete.
+
+    ``key`` recognises an item in both lists; records without an id (a corner,
+    a success factor) are recognised by what identifies them instead.
+    """
+    ours = {key(item) for item in edit.items}
+    theirs = [item for item in on_disk if key(item) not in ours and key(item) not in edit.deleted]
     return [*edit.items, *theirs]
 
 
@@ -110,5 +122,77 @@ def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> Case:
 
     def change(case: Case) -> Case:
         return case.model_copy(update={field: merge_by_id(getattr(case, field), edit)})
+
+    return update_case(path, change)
+
+
+def save_decisions(path: Path, edit: ListEdit[Any], situations: Mapping[Perspective, str | None] | None = None) -> Case:
+    """Merge edited design decisions (by id) and changed current situations into the case file.
+
+    ``situations`` holds only the perspectives the group changed; ``None`` or a
+    blank text removes that perspective's description. Returns the case as saved.
+    """
+    changed = dict(situations or {})
+
+    def change(case: Case) -> Case:
+        plan = case.design or DesignPlan()
+        states = {s.perspective: s for s in plan.perspectives}
+        for perspective, text in changed.items():
+            _set_situation(states, perspective, text)
+        ordered = [states[p] for p in Perspective if p in states]
+        updated = plan.model_copy(update={"decisions": merge_by_id(plan.decisions, edit), "perspectives": ordered})
+        return case.model_copy(update={"design": updated})
+
+    return update_case(path, change)
+
+
+def _set_situation(states: dict[Perspective, PerspectiveState], perspective: Perspective, text: str | None) -> None:
+    if text is None or not text.strip():
+        states.pop(perspective, None)
+        return
+    old = states.get(perspective)
+    states[perspective] = (
+        old.model_copy(update={"current_situation": text})
+        if old is not None
+        else PerspectiveState(perspective=perspective, current_situation=text)
+    )
+
+
+ValorisationPart = Literal[
+    "test_moments", "lessons", "corners", "action_areas", "actions", "success_factors", "preconditions"
+]
+"""The editable parts of ``case.valorisation``."""
+
+VALORISATION_KEYS: dict[str, Callable[[Any], Hashable]] = {
+    "test_moments": _by_id,
+    "lessons": _by_id,
+    "corners": lambda item: item.corner,
+    "action_areas": _by_id,
+    "actions": _by_id,
+    "success_factors": lambda item: item.factor,
+    "preconditions": lambda item: item.text,
+}
+"""How items of each editable part of ``valorisation`` are recognised when merging with the file."""
+
+
+def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> Case:
+    """Merge edited parts of ``valorisation`` (e.g. ``{"lessons": ListEdit(...)}``) into the case file.
+
+    Parts not named are left as they are on disk. The file is validated again
+    before it is written (unknown action areas, bad scales), so a bad merge is
+    refused with the workbook's error message. Returns the case as saved.
+    """
+    unknown = set(edits) - set(get_args(ValorisationPart))
+    if unknown:
+        raise ValueError(
+            f"save_valorisation: cannot save {sorted(unknown)}; use one of {sorted(get_args(ValorisationPart))}"
+        )
+
+    def change(case: Case) -> Case:
+        current = case.valorisation if case.valorisation is not None else Valorisation()
+        update = {
+            name: merge_by_id(getattr(current, name), edit, VALORISATION_KEYS[name]) for name, edit in edits.items()
+        }
+        return case.model_copy(update={"valorisation": current.model_copy(update=update)})
 
     return update_case(path, change)

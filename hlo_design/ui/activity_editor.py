@@ -9,14 +9,13 @@ browser tab is not lost.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-from pydantic import ValidationError
+from markupsafe import Markup
 
 from hlo_design.analysis.design_coverage import activities_in_use
 from hlo_design.analysis.quadrant_summary import summarise
@@ -27,28 +26,28 @@ from hlo_design.model.case import Case
 from hlo_design.model.quadrants import Position
 from hlo_design.render.figures import quadrant_map, summary_bars
 from hlo_design.render.figures.environments import environment_comparison
-from hlo_design.ui.controls import SaveBar, Status, auto_width, fresh_id, validation_message
+from hlo_design.ui.controls import auto_width, small_button
+from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
 
 __all__ = ["ActivityEditor", "axis_slider"]
 
 SLIDER_STEP = 0.05
 
+AXES = ("form", "context")
+"""The changes :meth:`ActivityEditor.update` applies to the position rather than the activity itself."""
 
-class ActivityEditor:
+
+class ActivityEditor(ListEditor[Activity]):
     """Rows of activity controls, the live quadrant map, the summary and the environment comparison."""
 
+    id_prefix = "activiteit"
+
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
-        self.case = case
-        self.vocabulary = vocabulary
-        self.activities: list[Activity] = list(case.activities)
-        self.deleted: set[str] = set()
-        self.status = Status()
-        self.save_bar = SaveBar(vocabulary, path, self._save)
-        self.map = LiveFigure(quadrant_map(case, vocabulary, activities=self.activities), "hlo-inventory-map")
+        super().__init__(case, vocabulary, path)
+        self.map = LiveFigure(quadrant_map(case, vocabulary, activities=self.items), "hlo-inventory-map")
         self.summary = LiveFigure(self._summary_figure())
-        self.comparison = LiveFigure(environment_comparison(case, vocabulary, activities=self.activities))
-        self.rows = widgets.VBox()
+        self.comparison = LiveFigure(environment_comparison(case, vocabulary, activities=self.items))
         add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
@@ -64,29 +63,12 @@ class ActivityEditor:
             ]
         )
 
-    # ------------------------------------------------------------ the API the controls call
+    @property
+    def activities(self) -> list[Activity]:
+        """The working activities."""
+        return self.items
 
-    def update(self, activity_id: str, **changes: Any) -> bool:
-        """Apply a change (name, environment, hours_per_week, form, context) after validating it."""
-        index = self._index(activity_id)
-        current = self.activities[index]
-        data = current.model_dump()
-        position = data.pop("position")
-        for axis in ("form", "context"):
-            if axis in changes:
-                position[axis] = changes.pop(axis)
-        try:
-            updated = Activity.model_validate({**data, **changes, "position": position})
-        except ValidationError as error:
-            self.status.error(validation_message(error))
-            return False
-        if updated.environment not in {e.id for e in self.case.environments}:
-            self.status.error(self.vocabulary("editor.unknown_environment", environment=updated.environment))
-            return False
-        self.activities[index] = updated
-        self.status.widget.value = ""
-        self.redraw()
-        return True
+    # ------------------------------------------------------------ the API the controls call
 
     def move(self, activity_id: str, form: float, context: float) -> bool:
         """Slide an activity to a new position."""
@@ -94,52 +76,52 @@ class ActivityEditor:
 
     def add(self) -> Activity:
         """A new activity in quadrant 1 of the first environment, for the group to place."""
-        activity = Activity(
-            id=fresh_id("activiteit", [a.id for a in self.activities] + [*self.deleted]),
-            name=self.vocabulary("editor.new_activity"),
-            environment=self.case.environments[0].id,
-            position=Position(form=-0.5, context=-0.5),
-            hours_per_week=1,
-        )
-        self.activities.append(activity)
-        self._render_rows()
-        self.redraw()
-        return activity
-
-    def delete(self, activity_id: str) -> bool:
-        """Remove an activity, unless the design phase still refers to it."""
-        if self.case.design is not None and activity_id in activities_in_use(self.case.design):
-            self.status.error(self.vocabulary("editor.activity_in_use"))
-            return False
-        del self.activities[self._index(activity_id)]
-        self.deleted.add(activity_id)
-        self._render_rows()
-        self.redraw()
-        return True
+        return self.append(
+            Activity(
+                id=self.new_id(), name=self.vocabulary("editor.new_activity"),
+                environment=self.case.environments[0].id, position=Position(form=-0.5, context=-0.5),
+                hours_per_week=1,
+            )
+        )  # fmt: skip
 
     def redraw(self) -> None:
         """Bring map, summary and comparison in line with the working activities."""
-        self.map.update(quadrant_map(self.case, self.vocabulary, activities=self.activities))
+        self.map.update(quadrant_map(self.case, self.vocabulary, activities=self.items))
         self.summary.update(self._summary_figure())
-        self.comparison.update(environment_comparison(self.case, self.vocabulary, activities=self.activities))
+        self.comparison.update(environment_comparison(self.case, self.vocabulary, activities=self.items))
 
     # ------------------------------------------------------------ internals
 
-    def _index(self, activity_id: str) -> int:
-        for index, activity in enumerate(self.activities):
-            if activity.id == activity_id:
-                return index
-        raise KeyError(activity_id)
+    def _items_of(self, case: Case) -> Sequence[Activity]:
+        return case.activities
+
+    def _write(self, path: Path, edit: ListEdit[Activity]) -> Case:
+        return save_list(path, "activities", edit)
+
+    def _changed_data(self, item: Activity, changes: dict[str, Any]) -> dict[str, Any]:
+        """Sliders change ``form`` and ``context``, which live in the activity's position."""
+        data = item.model_dump()
+        position = data.pop("position")
+        moved = {key: value for key, value in changes.items() if key in AXES}
+        other = {key: value for key, value in changes.items() if key not in AXES}
+        return {**data, **other, "position": {**position, **moved}}
+
+    def _problem(self, item: Activity) -> str:
+        if item.environment not in {e.id for e in self.case.environments}:
+            return self.vocabulary("editor.unknown_environment", environment=item.environment)
+        return ""
+
+    def _delete_problem(self, item_id: str) -> str:
+        """The design phase may still refer to the activity (a variant, the journey)."""
+        if self.case.design is not None and item_id in activities_in_use(self.case.design):
+            return self.vocabulary("editor.activity_in_use")
+        return ""
+
+    def _changed(self) -> None:
+        self.redraw()
 
     def _summary_figure(self) -> go.Figure:
-        return summary_bars(summarise(self.case.id, self.activities), self.vocabulary)
-
-    def _save(self, path: Path) -> None:
-        saved = save_list(path, "activities", ListEdit(tuple(self.activities), frozenset(self.deleted)))
-        self.activities = list(saved.activities)
-        self.deleted.clear()
-        self._render_rows()
-        self.redraw()
+        return summary_bars(summarise(self.case.id, self.items), self.vocabulary)
 
     def _header(self) -> widgets.HBox:
         v = self.vocabulary
@@ -148,7 +130,7 @@ class ActivityEditor:
             (v("editor.form_slider"), "240px"), (v("editor.context_slider"), "240px"), (v("editor.quadrant"), "90px"),
         ]  # fmt: skip
         return widgets.HBox(
-            [widgets.HTML(f"<b>{html.escape(t)}</b>", layout=widgets.Layout(width=w)) for t, w in labels]
+            [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
         )
 
     def _render_rows(self) -> None:
@@ -167,27 +149,28 @@ class ActivityEditor:
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))
         context = axis_slider(activity.position.context, v("pole.constructed"), v("pole.realistic"))
         quadrant = widgets.HTML(_quadrant_badge(activity), layout=widgets.Layout(width="90px"))
-        delete = widgets.Button(icon="trash", tooltip=v("editor.delete"), layout=widgets.Layout(width="44px"))
+        delete = small_button("trash", v("editor.delete"))
         row = widgets.HBox([name, environment, hours, form, context, quadrant, delete])
         row.add_class("hlo-activity-row")
         row.add_class(f"hlo-activity-{activity.id}")
 
-        def on_change(field: str, widget: widgets.ValueWidget) -> Callable[[dict[str, Any]], None]:
-            def handler(change: dict[str, Any]) -> None:
-                if not self.update(activity.id, **{field: change["new"]}):
-                    widget.value = change["old"]
-                quadrant.value = _quadrant_badge(self.activities[self._index(activity.id)])
+        def apply(field: str) -> Callable[[Any], bool]:
+            def on_change(value: Any) -> bool:
+                applied = self.update(activity.id, **{field: value})
+                quadrant.value = _quadrant_badge(self.items[self._index(activity.id)])
+                return applied
 
-            return handler
+            return on_change
 
         for field, widget in (("name", name), ("environment", environment), ("hours_per_week", hours),
                               ("form", form), ("context", context)):  # fmt: skip
-            widget.observe(on_change(field, widget), names="value")
+            bind(widget, apply(field))
         delete.on_click(lambda _: self.delete(activity.id))
         return row
 
 
 def axis_slider(value: float, low: str, high: str) -> widgets.FloatSlider:
+    """A slider over one axis of the quadrant model, from -1 to 1, with the poles in its tooltip."""
     slider = widgets.FloatSlider(
         value=value, min=-1, max=1, step=SLIDER_STEP, continuous_update=False, readout_format=".2f",
         description="", tooltip=f"-1 = {low}, 1 = {high}", layout=widgets.Layout(width="240px"),

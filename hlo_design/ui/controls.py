@@ -1,19 +1,29 @@
-"""Pieces every editor shares: a status line, a save bar, an id allocator."""
+"""Pieces every editor shares: a status line, a save bar, small controls, an id allocator."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
 
-__all__ = ["SaveBar", "Status", "auto_width", "fresh_id", "validation_message"]
+__all__ = [
+    "SaveBar",
+    "Status",
+    "auto_width",
+    "fresh_id",
+    "small_button",
+    "text_control",
+    "toggles",
+    "validation_message",
+]
 
 
 def auto_width() -> widgets.Layout:
@@ -31,10 +41,14 @@ class Status:
         self.widget = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
 
     def ok(self, message: str) -> None:
-        self.widget.value = f'<span class="hlo-ok" style="color:#006d4f">✓ {html.escape(message)}</span>'
+        self.widget.value = Markup('<span class="hlo-ok" style="color:#006d4f">✓ {}</span>').format(message)
 
     def error(self, message: str) -> None:
-        self.widget.value = f'<span class="hlo-error" style="color:#b3261e">⚠ {html.escape(message)}</span>'
+        self.widget.value = Markup('<span class="hlo-error" style="color:#b3261e">⚠ {}</span>').format(message)
+
+    def clear(self) -> None:
+        """A change went through: the last problem no longer applies."""
+        self.widget.value = ""
 
     @property
     def text(self) -> str:
@@ -76,9 +90,35 @@ class SaveBar:
 
 
 def fresh_id(prefix: str, taken: Iterable[str]) -> str:
-    """The first ``prefix-N`` not in ``taken``."""
+    """The first ``prefix-N`` not in ``taken``.
+
+    Only where ``taken`` is read again under the file lock (a saved variant);
+    editors give new list items a :func:`~hlo_design.ui.list_editor.new_id`.
+    """
     used = set(taken)
     number = 1
     while f"{prefix}-{number}" in used:
         number += 1
     return f"{prefix}-{number}"
+
+
+def text_control(value: str, width: str, *, area: bool = False, height: str = "60px") -> widgets.ValueWidget:
+    """A text box (or with ``area`` a text area) that reports a change only when the group leaves it."""
+    if area:
+        return widgets.Textarea(value=value, continuous_update=False, layout=widgets.Layout(width=width, height=height))
+    return widgets.Text(value=value, continuous_update=False, layout=widgets.Layout(width=width))
+
+
+def toggles(
+    members: Sequence[Any], chosen: Sequence[Any], vocabulary: Vocabulary, width: str
+) -> list[widgets.ToggleButton]:
+    """One toggle per enum member, labelled in the vocabulary, pressed for the ``chosen`` ones."""
+    return [
+        widgets.ToggleButton(value=m in chosen, description=vocabulary.label(m), layout=widgets.Layout(width=width))
+        for m in members
+    ]
+
+
+def small_button(icon: str, tooltip: str) -> widgets.Button:
+    """An icon-only button (delete, move up) that does not take a row's width."""
+    return widgets.Button(icon=icon, tooltip=tooltip, layout=widgets.Layout(width="44px"))

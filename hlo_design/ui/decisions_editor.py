@@ -14,68 +14,40 @@ diagnosis editors: decisions someone else added meanwhile stay.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from hlo_design.analysis.design_coverage import findings_without_decisions, perspective_overview
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, merge_by_id, update_case
+from hlo_design.casefile.saving import ListEdit, save_decisions
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DecisionStatus, DesignDecision, DesignPlan, PerspectiveState
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import DesignOption, Perspective, design_options
-from hlo_design.ui.controls import SaveBar, Status, auto_width, fresh_id, validation_message
+from hlo_design.ui.controls import auto_width, small_button, validation_message
+from hlo_design.ui.list_editor import ListEditor, bind
 
-__all__ = ["FREE_OPTION", "DecisionEditor", "option_text", "overview_html", "save_decisions", "unanswered_html"]
+__all__ = ["FREE_OPTION", "DecisionEditor", "option_text", "overview_html", "unanswered_html"]
 
 FREE_OPTION = ""
 """The option dropdown's value for a decision written freely (not from the catalogue)."""
 
 
 def option_text(option: DesignOption, language: str) -> str:
+    """An option of the catalogue in the dashboard's language."""
     return option.text_en if language == "en" else option.text_nl
-
-
-def save_decisions(
-    path: Path, edit: ListEdit[DesignDecision], situations: Mapping[Perspective, str | None] | None = None
-) -> Case:
-    """Merge edited decisions (by id) and changed current situations into the case file.
-
-    ``situations`` holds only the perspectives the group changed; ``None`` or a
-    blank text removes that perspective's description. Returns the case as saved.
-    """
-    changed = dict(situations or {})
-
-    def change(case: Case) -> Case:
-        plan = case.design or DesignPlan()
-        states = {s.perspective: s for s in plan.perspectives}
-        for perspective, text in changed.items():
-            if text is None or not text.strip():
-                states.pop(perspective, None)
-            else:
-                old = states.get(perspective)
-                states[perspective] = (
-                    old.model_copy(update={"current_situation": text})
-                    if old is not None
-                    else PerspectiveState(perspective=perspective, current_situation=text)
-                )
-        ordered = [states[p] for p in Perspective if p in states]
-        updated = plan.model_copy(update={"decisions": merge_by_id(plan.decisions, edit), "perspectives": ordered})
-        return case.model_copy(update={"design": updated})
-
-    return update_case(path, change)
 
 
 def overview_html(plan: DesignPlan, vocabulary: Vocabulary) -> str:
     """Per perspective: decisions by status and whether it carries the design or is empty (escaped)."""
     v = vocabulary
     table = perspective_overview(plan)
-    heads = "".join(f"<th>{html.escape(v.label(s))}</th>" for s in DecisionStatus)
+    heads = Markup("").join(Markup("<th>{}</th>").format(v.label(s)) for s in DecisionStatus)
     rows = []
     for perspective in Perspective:
         row: dict[Hashable, Any] = table.loc[perspective.value].to_dict()
@@ -85,77 +57,65 @@ def overview_html(plan: DesignPlan, vocabulary: Vocabulary) -> str:
             state, colour = v("design.empty"), "#b3261e"
         else:
             state, colour = v("design.ideas_only"), "#8a5a00"
-        counts = "".join(f"<td>{int(row[s.value])}</td>" for s in DecisionStatus)
+        counts = Markup("").join(Markup("<td>{}</td>").format(int(row[s.value])) for s in DecisionStatus)
         rows.append(
-            f'<tr class="hlo-overview-{perspective.value}"><td><b>{html.escape(v.label(perspective))}</b> '
-            f"({html.escape(v.question(perspective))})</td>{counts}"
-            f'<td style="color:{colour};font-weight:600">{html.escape(state)}</td></tr>'
+            Markup(
+                '<tr class="hlo-overview-{}"><td><b>{}</b> ({})</td>{}<td style="color:{};font-weight:600">{}</td></tr>'
+            ).format(perspective.value, v.label(perspective), v.question(perspective), counts, colour, state)
         )
-    return (
+    return Markup(
         '<table class="hlo-perspective-overview" style="border-collapse:collapse;font-size:15px">'
-        f"<thead><tr><th>{html.escape(v('design.perspective'))}</th>{heads}"
-        f"<th>{html.escape(v('design_phase.state'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+        "<thead><tr><th>{}</th>{}<th>{}</th></tr></thead><tbody>{}</tbody></table>"
+    ).format(v("design.perspective"), heads, v("design_phase.state"), Markup("").join(rows))
 
 
 def unanswered_html(case: Case, vocabulary: Vocabulary) -> str:
     """The findings without a design decision, or a line saying every finding has one (escaped)."""
     open_findings = findings_without_decisions(case)
     if not open_findings:
-        return f'<p class="hlo-unanswered hlo-ok">✓ {html.escape(vocabulary("design.all_findings_answered"))}</p>'
-    items = "".join(f"<li><b>{html.escape(f.label or f.id)}</b> {html.escape(f.text)}</li>" for f in open_findings)
+        return Markup('<p class="hlo-unanswered hlo-ok">✓ {}</p>').format(vocabulary("design.all_findings_answered"))
+    items = Markup("").join(Markup("<li><b>{}</b> {}</li>").format(f.label or f.id, f.text) for f in open_findings)
     title = vocabulary("design_phase.unanswered_title", count=len(open_findings))
-    return f'<div class="hlo-unanswered"><b style="color:#b3261e">⚠ {html.escape(title)}</b><ul>{items}</ul></div>'
+    return Markup('<div class="hlo-unanswered"><b style="color:#b3261e">⚠ {}</b><ul>{}</ul></div>').format(title, items)
 
 
-class DecisionEditor:
+class DecisionEditor(ListEditor[DesignDecision]):
     """Tabs per perspective with the current situation and decision rows; a live overview; save."""
 
+    id_prefix = "keuze"
+
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
-        self.case = case
-        self.vocabulary = vocabulary
-        plan = case.design or DesignPlan()
-        self.decisions: list[DesignDecision] = list(plan.decisions)
-        self.situations: dict[Perspective, str] = {s.perspective: s.current_situation for s in plan.perspectives}
-        self.changed_situations: dict[Perspective, str | None] = {}
-        self.deleted: set[str] = set()
-        self.status = Status()
-        self.save_bar = SaveBar(vocabulary, path, self._save)
+        super().__init__(case, vocabulary, path)
         self.overview = widgets.HTML()
         self.unanswered = widgets.HTML()
-        self.rows: dict[Perspective, widgets.VBox] = {p: widgets.VBox() for p in Perspective}
+        self.perspective_rows: dict[Perspective, widgets.VBox] = {p: widgets.VBox() for p in Perspective}
         self.situation_boxes: dict[Perspective, widgets.Textarea] = {}
         self.tabs = widgets.Tab(children=[self._page(p) for p in Perspective])
         self.tabs.titles = [vocabulary.label(p) for p in Perspective]  # the question heads each page
-        for perspective in Perspective:
-            self._render_rows(perspective)
-        self._refresh_overview()
+        self._render_rows()
+        self._changed()
         self.widget = widgets.VBox(
             [self.overview, self.unanswered, self.tabs, self.status.widget, self.save_bar.widget]
         )
         self.widget.add_class("hlo-decision-editor")
 
-    # ------------------------------------------------------------ the API the controls call
+    @property
+    def decisions(self) -> list[DesignDecision]:
+        """The working decisions of every perspective."""
+        return self.items
 
-    def update(self, decision_id: str, **changes: Any) -> bool:
-        """Apply a change to one decision after validating it (fields, option, findings)."""
-        index = self._index(decision_id)
-        data = {**self.decisions[index].model_dump(), **changes}
-        if data.get("option") == FREE_OPTION:
-            data["option"] = None
-        try:
-            updated = DesignDecision.model_validate(data)
-        except ValidationError as error:
-            self.status.error(validation_message(error))
-            return False
-        problem = self._reference_problem(updated)
-        if problem:
-            self.status.error(problem)
-            return False
-        self.decisions[index] = updated
-        self.status.widget.value = ""
-        self._refresh_overview()
-        return True
+    @property
+    def plan(self) -> DesignPlan:
+        """The working plan: the case's plan with the edited decisions and situations."""
+        base = self.case.design or DesignPlan()
+        states = [
+            PerspectiveState(perspective=p, current_situation=self.situations[p])
+            for p in Perspective
+            if p in self.situations
+        ]
+        return base.model_copy(update={"decisions": list(self.items), "perspectives": states})
+
+    # ------------------------------------------------------------ the API the controls call
 
     def set_situation(self, perspective: Perspective, text: str) -> bool:
         """The current situation of a perspective; blank removes it, too long is refused."""
@@ -169,85 +129,73 @@ class DecisionEditor:
         else:
             self.situations.pop(perspective, None)
         self.changed_situations[perspective] = text if text.strip() else None
-        self.status.widget.value = ""
+        self.status.clear()
         return True
 
     def add(self, perspective: Perspective) -> DesignDecision:
         v = self.vocabulary
-        decision = DesignDecision(
-            id=fresh_id("keuze", [d.id for d in self.decisions] + [*self.deleted]),
-            perspective=perspective,
-            text=v("design_phase.new_decision"),
-            rationale=v("design_phase.new_rationale"),
-            level=Level.OPERATIONAL,
-            owner=v("design_phase.new_owner"),
-        )
-        self.decisions.append(decision)
-        self._render_rows(perspective)
-        self._refresh_overview()
-        return decision
-
-    def delete(self, decision_id: str) -> None:
-        decision = self.decisions.pop(self._index(decision_id))
-        self.deleted.add(decision_id)
-        self._render_rows(decision.perspective)
-        self._refresh_overview()
-
-    @property
-    def plan(self) -> DesignPlan:
-        """The working plan: the case's plan with the edited decisions and situations."""
-        base = self.case.design or DesignPlan()
-        states = [
-            PerspectiveState(perspective=p, current_situation=self.situations[p])
-            for p in Perspective
-            if p in self.situations
-        ]
-        return base.model_copy(update={"decisions": list(self.decisions), "perspectives": states})
+        return self.append(
+            DesignDecision(
+                id=self.new_id(), perspective=perspective, text=v("design_phase.new_decision"),
+                rationale=v("design_phase.new_rationale"), level=Level.OPERATIONAL,
+                owner=v("design_phase.new_owner"),
+            )
+        )  # fmt: skip
 
     # ------------------------------------------------------------ internals
 
-    def _index(self, decision_id: str) -> int:
-        for index, decision in enumerate(self.decisions):
-            if decision.id == decision_id:
-                return index
-        raise KeyError(decision_id)
+    def _items_of(self, case: Case) -> Sequence[DesignDecision]:
+        return (case.design or DesignPlan()).decisions
 
-    def _reference_problem(self, decision: DesignDecision) -> str:
+    def _load(self, case: Case) -> None:
+        super()._load(case)
+        plan = case.design or DesignPlan()
+        self.situations: dict[Perspective, str] = {s.perspective: s.current_situation for s in plan.perspectives}
+        self.changed_situations: dict[Perspective, str | None] = {}
+
+    def _write(self, path: Path, edit: ListEdit[DesignDecision]) -> Case:
+        return save_decisions(path, edit, self.changed_situations)
+
+    def _save(self, path: Path) -> None:
+        super()._save(path)
+        for perspective, box in self.situation_boxes.items():
+            box.value = self.situations.get(perspective, "")
+        self.changed_situations.clear()
+
+    def _changed_data(self, item: DesignDecision, changes: dict[str, Any]) -> dict[str, Any]:
+        data = {**item.model_dump(), **changes}
+        if data.get("option") == FREE_OPTION:
+            data["option"] = None
+        return data
+
+    def _problem(self, item: DesignDecision) -> str:
+        """Findings and the catalogue option must exist (and the option must be of the decision's perspective)."""
         v = self.vocabulary
         known = {f.id for f in self.case.findings}
-        unknown = [f for f in decision.findings if f not in known]
+        unknown = [f for f in item.findings if f not in known]
         if unknown:
             return v("design_phase.unknown_finding", finding=", ".join(unknown))
-        if decision.option is not None:
-            option = next((o for o in design_options() if o.id == decision.option), None)
-            if option is None or option.perspective is not decision.perspective:
-                return v(
-                    "design_phase.unknown_option", option=decision.option, perspective=v.label(decision.perspective)
-                )
+        if item.option is not None:
+            option = next((o for o in design_options() if o.id == item.option), None)
+            if option is None or option.perspective is not item.perspective:
+                return v("design_phase.unknown_option", option=item.option, perspective=v.label(item.perspective))
         return ""
 
-    def _refresh_overview(self) -> None:
+    def _changed(self) -> None:
         plan = self.plan
         self.overview.value = overview_html(plan, self.vocabulary)
         self.unanswered.value = unanswered_html(self.case.model_copy(update={"design": plan}), self.vocabulary)
 
-    def _save(self, path: Path) -> None:
-        saved = save_decisions(path, ListEdit(tuple(self.decisions), frozenset(self.deleted)), self.changed_situations)
-        self.case = saved
-        plan = saved.design or DesignPlan()
-        self.decisions = list(plan.decisions)
-        self.situations = {s.perspective: s.current_situation for s in plan.perspectives}
-        self.changed_situations.clear()
-        self.deleted.clear()
-        for perspective in Perspective:
-            self.situation_boxes[perspective].value = self.situations.get(perspective, "")
-            self._render_rows(perspective)
-        self._refresh_overview()
+    def _render_rows(self) -> None:
+        for perspective, box in self.perspective_rows.items():
+            mine = [d for d in self.items if d.perspective is perspective]
+            empty = widgets.HTML(Markup("<i>{}</i>").format(self.vocabulary("design_phase.no_decisions")))
+            box.children = [self._row(d) for d in mine] if mine else [empty]
 
     def _page(self, perspective: Perspective) -> widgets.VBox:
         v = self.vocabulary
         heading = widgets.HTML(
-            f"<h4 style='margin:0.3em 0'>{html.escape(v.label(perspective))} — {html.escape(v.question(perspective))}</h4>"
+            Markup("<h4 style='margin:0.3em 0'>{} — {}</h4>").format(v.label(perspective), v.question(perspective))
         )
         situation = widgets.Textarea(
             value=self.situations.get(perspective, ""), continuous_update=False,
@@ -256,24 +204,12 @@ class DecisionEditor:
         )  # fmt: skip
         situation.add_class("hlo-situation")
 
-        def on_situation(change: dict[str, Any]) -> None:
-            if not self.set_situation(perspective, change["new"]):
-                situation.value = change["old"]
-
-        situation.observe(on_situation, "value")
+        bind(situation, lambda text: self.set_situation(perspective, text))
         self.situation_boxes[perspective] = situation
         add = widgets.Button(description=v("design_phase.add_decision"), icon="plus", layout=auto_width())
         add.add_class(f"hlo-add-decision-{perspective.value}")
         add.on_click(lambda _: self.add(perspective))
-        return widgets.VBox([heading, situation, self.rows[perspective], add])
-
-    def _render_rows(self, perspective: Perspective) -> None:
-        mine = [d for d in self.decisions if d.perspective is perspective]
-        if not mine:
-            empty = widgets.HTML(f"<i>{html.escape(self.vocabulary('design_phase.no_decisions'))}</i>")
-            self.rows[perspective].children = [empty]
-            return
-        self.rows[perspective].children = [self._row(d) for d in mine]
+        return widgets.VBox([heading, situation, self.perspective_rows[perspective], add])
 
     def _row(self, decision: DesignDecision) -> widgets.VBox:
         v = self.vocabulary
@@ -299,31 +235,21 @@ class DecisionEditor:
             description=v("design_phase.answers_findings"), rows=min(max(len(self.case.findings), 2), 6),
             style={"description_width": "90px"}, layout=widgets.Layout(width="560px"),
         )  # fmt: skip
-        delete = widgets.Button(icon="trash", tooltip=v("editor.delete"), layout=widgets.Layout(width="44px"))
+        delete = small_button("trash", v("editor.delete"))
 
-        def bind(field: str, control: widgets.ValueWidget, convert: Any = None) -> None:
-            def handler(change: dict[str, Any]) -> None:
-                value = change["new"] if convert is None else convert(change["new"])
-                if not self.update(decision.id, **{field: value}):
-                    control.value = change["old"]
-
-            control.observe(handler, "value")
-
-        def on_option(change: dict[str, Any]) -> None:
-            if not self.update(decision.id, option=change["new"]):
-                option.value = change["old"]
-                return
-            chosen = next((o for o in design_options() if o.id == change["new"]), None)
+        def on_option(chosen_id: str) -> bool:
+            if not self.update(decision.id, option=chosen_id):
+                return False
+            chosen = next((o for o in design_options() if o.id == chosen_id), None)
             if chosen is not None and text.value == v("design_phase.new_decision"):
                 text.value = option_text(chosen, language)  # the catalogue's words as a start
+            return True
 
-        bind("text", text)
-        option.observe(on_option, "value")
-        bind("rationale", rationale)
-        bind("level", level)
-        bind("owner", owner)
-        bind("status", status)
-        bind("findings", findings, list)
+        bind(option, on_option)
+        for field, control in (("text", text), ("rationale", rationale), ("level", level), ("owner", owner),
+                               ("status", status)):  # fmt: skip
+            bind(control, self.setter(decision.id, field))
+        bind(findings, lambda chosen: self.update(decision.id, findings=list(chosen)))
         delete.on_click(lambda _: self.delete(decision.id))
         row = widgets.VBox(
             [

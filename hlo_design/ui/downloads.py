@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import base64
-import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
+from markupsafe import Markup
 
 from hlo_design.ui.controls import auto_width
 
@@ -16,9 +16,8 @@ __all__ = ["data_uri_link", "download_button"]
 def data_uri_link(text: str, filename: str, label: str, css_class: str = "hlo-report-link") -> str:
     """An ``<a download>`` carrying ``text`` as a base64 HTML data URI; name and label escaped."""
     encoded = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return (
-        f'<a class="{html.escape(css_class)}" download="{html.escape(filename)}" '
-        f'href="data:text/html;base64,{encoded}">{html.escape(label)}</a>'
+    return Markup('<a class="{}" download="{}" href="data:text/html;base64,{}">{}</a>').format(
+        css_class, filename, encoded, label
     )
 
 

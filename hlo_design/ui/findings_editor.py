@@ -9,12 +9,12 @@ from other tabs are kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-from pydantic import ValidationError
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListEdit, save_list
@@ -23,7 +23,8 @@ from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.perspectives import Perspective
 from hlo_design.render.figures import quadrant_map
 from hlo_design.ui.activity_editor import axis_slider
-from hlo_design.ui.controls import SaveBar, Status, auto_width, fresh_id, validation_message
+from hlo_design.ui.controls import auto_width, small_button
+from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
 
 __all__ = ["PLACE_CHOICES", "FindingsEditor", "describe_place"]
@@ -32,39 +33,25 @@ PLACE_CHOICES = ("model", "1", "2", "3", "4", "position")
 """The place dropdown: the whole model, a quadrant number, or a free position."""
 
 
-class FindingsEditor:
+class FindingsEditor(ListEditor[Finding]):
     """One row per finding (label, text, place, perspectives, order) plus the map they sit on."""
 
+    id_prefix = "bevinding"
+
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
-        self.case = case
-        self.vocabulary = vocabulary
-        self.findings: list[Finding] = list(case.findings)
-        self.deleted: set[str] = set()
-        self.status = Status()
-        self.save_bar = SaveBar(vocabulary, path, self._save)
+        super().__init__(case, vocabulary, path)
         self.map = LiveFigure(self._figure())
-        self.rows = widgets.VBox()
         add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
         self.widget = widgets.VBox([self.rows, add, self.status.widget, self.save_bar.widget, self.map.widget])
 
-    # ------------------------------------------------------------ the API the controls call
+    @property
+    def findings(self) -> list[Finding]:
+        """The working findings, in the order of the report."""
+        return self.items
 
-    def update(self, finding_id: str, **changes: Any) -> bool:
-        """Apply a change (label, text, place, perspectives) after validating it."""
-        index = self._index(finding_id)
-        data = self.findings[index].model_dump()
-        data["place"] = self.findings[index].place
-        try:
-            updated = Finding.model_validate({**data, **changes})
-        except ValidationError as error:
-            self.status.error(validation_message(error))
-            return False
-        self.findings[index] = updated
-        self.status.widget.value = ""
-        self.map.update(self._figure())
-        return True
+    # ------------------------------------------------------------ the API the controls call
 
     def place(self, finding_id: str, choice: str, form: float | None = None, context: float | None = None) -> bool:
         """Place a finding: ``model``, a quadrant ``1``–``4`` or ``position`` (kept where it was drawn if no coordinates)."""
@@ -75,56 +62,42 @@ class FindingsEditor:
             return self.update(finding_id, place=FindingPlace())
         if choice != "position":
             return self.update(finding_id, place={"quadrant": int(choice)})
-        point = self.findings[self._index(finding_id)].place.point
+        point = self.items[self._index(finding_id)].place.point
         form = form if form is not None else (point.form if point else 0.0)
         context = context if context is not None else (point.context if point else 0.0)
         return self.update(finding_id, place={"position": {"form": form, "context": context}})
 
     def add(self) -> Finding:
-        finding = Finding(
-            id=fresh_id("bevinding", [f.id for f in self.findings] + [*self.deleted]),
-            label=str(len(self.findings) + 1),
-            text=self.vocabulary("editor.new_finding"),
-            place=FindingPlace(),
-        )
-        self.findings.append(finding)
-        self._render_rows()
-        self.map.update(self._figure())
-        return finding
+        return self.append(
+            Finding(
+                id=self.new_id(), label=str(len(self.items) + 1), text=self.vocabulary("editor.new_finding"),
+                place=FindingPlace(),
+            )
+        )  # fmt: skip
 
     def move_up(self, finding_id: str) -> None:
         """Reorder: the order of findings is the order of the report."""
         index = self._index(finding_id)
         if index > 0:
-            self.findings[index - 1], self.findings[index] = self.findings[index], self.findings[index - 1]
+            self.items[index - 1], self.items[index] = self.items[index], self.items[index - 1]
             self._render_rows()
-
-    def delete(self, finding_id: str) -> None:
-        del self.findings[self._index(finding_id)]
-        self.deleted.add(finding_id)
-        self._render_rows()
-        self.map.update(self._figure())
 
     # ------------------------------------------------------------ internals
 
-    def _index(self, finding_id: str) -> int:
-        for index, finding in enumerate(self.findings):
-            if finding.id == finding_id:
-                return index
-        raise KeyError(finding_id)
+    def _items_of(self, case: Case) -> Sequence[Finding]:
+        return case.findings
 
-    def _figure(self) -> go.Figure:
-        return quadrant_map(self.case.model_copy(update={"findings": self.findings}), self.vocabulary)
+    def _write(self, path: Path, edit: ListEdit[Finding]) -> Case:
+        return save_list(path, "findings", edit)
 
-    def _save(self, path: Path) -> None:
-        saved = save_list(path, "findings", ListEdit(tuple(self.findings), frozenset(self.deleted)))
-        self.findings = list(saved.findings)
-        self.deleted.clear()
-        self._render_rows()
+    def _changed_data(self, item: Finding, changes: dict[str, Any]) -> dict[str, Any]:
+        return {**item.model_dump(), "place": item.place, **changes}  # a place dumps to its YAML form only
+
+    def _changed(self) -> None:
         self.map.update(self._figure())
 
-    def _render_rows(self) -> None:
-        self.rows.children = [self._row(finding) for finding in self.findings]
+    def _figure(self) -> go.Figure:
+        return quadrant_map(self.case.model_copy(update={"findings": self.items}), self.vocabulary)
 
     def _row(self, finding: Finding) -> widgets.HBox:
         v = self.vocabulary
@@ -147,32 +120,27 @@ class FindingsEditor:
         context = axis_slider(point.context if point else 0.0, v("pole.constructed"), v("pole.realistic"))
         form.description, context.description = v("axis.form"), v("axis.context")
         sliders = widgets.VBox([form, context], layout=widgets.Layout(display="" if finding.place.position else "none"))
-        up = widgets.Button(icon="arrow-up", tooltip=v("editor.move_up"), layout=widgets.Layout(width="44px"))
-        delete = widgets.Button(icon="trash", tooltip=v("editor.delete"), layout=widgets.Layout(width="44px"))
+        up = small_button("arrow-up", v("editor.move_up"))
+        delete = small_button("trash", v("editor.delete"))
+        bind(label, lambda value: self.update(finding.id, label=value or None))
+        bind(text, lambda value: self.update(finding.id, text=value))
 
-        def revert_on_failure(ok: bool, widget: widgets.ValueWidget, old: Any) -> None:
-            if not ok:
-                widget.value = old
+        def on_place(choice: str) -> bool:
+            placed = self.place(finding.id, choice)
+            now = self.items[self._index(finding.id)].place
+            sliders.layout.display = "" if now.position is not None else "none"
+            return placed
 
-        label.observe(
-            lambda c: revert_on_failure(self.update(finding.id, label=c["new"] or None), label, c["old"]), "value"
-        )
-        text.observe(lambda c: revert_on_failure(self.update(finding.id, text=c["new"]), text, c["old"]), "value")
-
-        def on_place(change: dict[str, Any]) -> None:
-            revert_on_failure(self.place(finding.id, change["new"]), place, change["old"])
-            sliders.layout.display = "" if place.value == "position" else "none"
-
-        place.observe(on_place, "value")
+        bind(place, on_place)
         for slider in (form, context):
-            slider.observe(lambda _: self.place(finding.id, "position", form.value, context.value), "value")
+            bind(slider, lambda _: self.place(finding.id, "position", form.value, context.value))
 
-        def on_perspective(_: Any) -> None:
+        def on_perspective(_: bool) -> bool:
             chosen = [p.value for p, toggle in zip(Perspective, perspectives, strict=True) if toggle.value]
-            self.update(finding.id, perspectives=chosen)
+            return self.update(finding.id, perspectives=chosen)
 
         for toggle in perspectives:
-            toggle.observe(on_perspective, "value")
+            bind(toggle, on_perspective)
         up.on_click(lambda _: self.move_up(finding.id))
         delete.on_click(lambda _: self.delete(finding.id))
         row = widgets.HBox(
@@ -189,6 +157,7 @@ class FindingsEditor:
 
 
 def _place_choice(place: FindingPlace) -> str:
+    """The dropdown value for a place."""
     if place.quadrant is not None:
         return str(place.quadrant)
     return "position" if place.position is not None else "model"

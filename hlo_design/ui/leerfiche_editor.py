@@ -10,34 +10,33 @@ nothing is written on the server). Saving merges by id into
 
 from __future__ import annotations
 
-import html
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-from pydantic import ValidationError
+from markupsafe import Markup
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListEdit, save_list
 from hlo_design.model.case import Case
 from hlo_design.model.leerfiche import Leerfiche, LeerficheComponent, completeness
 from hlo_design.render.leerfiche_html import leerfiche_html
-from hlo_design.ui.controls import SaveBar, Status, auto_width, fresh_id, validation_message
+from hlo_design.ui.controls import auto_width
 from hlo_design.ui.downloads import data_uri_link
+from hlo_design.ui.list_editor import ListEditor, bind
 
 __all__ = ["LeerficheEditor"]
 
 
-class LeerficheEditor:
+class LeerficheEditor(ListEditor[Leerfiche]):
     """A sheet picker, title and goal, one text box per component, completeness, download and save."""
 
+    id_prefix = "leerfiche"
+
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
+        super().__init__(case, vocabulary, path)
         v = vocabulary
-        self.case = case
-        self.vocabulary = vocabulary
-        self.fiches: list[Leerfiche] = list(case.leerfiches)
-        self.status = Status()
-        self.save_bar = SaveBar(vocabulary, path, self._save)
         self._syncing = False
         self.picker = widgets.Dropdown(
             description=v("design_phase.leerfiche.pick"), layout=widgets.Layout(width="620px")
@@ -45,34 +44,25 @@ class LeerficheEditor:
         self.picker.observe(lambda _: self._show(), "value")
         add = widgets.Button(description=v("design_phase.leerfiche.add"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
-        self.title = widgets.Text(
-            description=v("design_phase.leerfiche.title"), continuous_update=False, layout=widgets.Layout(width="620px")
+        self.title = self._line("design_phase.leerfiche.title", lambda text: self.update_current(title=text))
+        self.goal = self._line(
+            "design_phase.leerfiche.goal", lambda text: self.update_current(goal=text.strip() or None)
         )
-        self.goal = widgets.Text(
-            description=v("design_phase.leerfiche.goal"), continuous_update=False, layout=widgets.Layout(width="620px")
+        self.boxes: dict[LeerficheComponent, widgets.Textarea] = {c: self._box(c) for c in LeerficheComponent}
+        self.grid = widgets.GridBox(
+            [
+                widgets.VBox([widgets.HTML(Markup("<b>{}</b>").format(v.label(c))), box])
+                for c, box in self.boxes.items()
+            ],
+            layout=widgets.Layout(grid_template_columns="repeat(2, 460px)"),
         )
-        self.title.observe(lambda c: self._field("title", c, self.title), "value")
-        self.goal.observe(lambda c: self._field("goal", c, self.goal), "value")
-        self.boxes: dict[LeerficheComponent, widgets.Textarea] = {}
-        boxes = []
-        for component in LeerficheComponent:
-            box = widgets.Textarea(
-                continuous_update=False, placeholder=v(f"LeerficheComponent.{component.value}.hint"),
-                layout=widgets.Layout(width="440px", height="96px"),
-            )  # fmt: skip
-            box.add_class(f"hlo-leerfiche-{component.value}")
-            box.observe(self._component_handler(component, box), "value")
-            self.boxes[component] = box
-            label = widgets.HTML(f"<b>{html.escape(v.label(component))}</b>")
-            boxes.append(widgets.VBox([label, box]))
-        self.grid = widgets.GridBox(boxes, layout=widgets.Layout(grid_template_columns="repeat(2, 460px)"))
         self.completeness = widgets.HTML()
         self.completeness.add_class("hlo-leerfiche-completeness")
         self.download = widgets.HTML()
         self.download.add_class("hlo-leerfiche-download")
-        self.empty = widgets.HTML(f"<i>{html.escape(v('design_phase.leerfiche.none'))}</i>")
+        self.empty = widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.leerfiche.none")))
         self.form = widgets.VBox([self.title, self.goal, self.completeness, self.grid, self.download])
-        self._refresh_picker(self.fiches[0].id if self.fiches else None)
+        self._render_rows()
         self.widget = widgets.VBox(
             [widgets.HBox([self.picker, add]), self.empty, self.form, self.status.widget, self.save_bar.widget]
         )
@@ -81,26 +71,25 @@ class LeerficheEditor:
     # ------------------------------------------------------------ the API the controls call
 
     @property
-    def current(self) -> Leerfiche | None:
-        return next((f for f in self.fiches if f.id == self.picker.value), None)
+    def fiches(self) -> list[Leerfiche]:
+        """The working sheets."""
+        return self.items
 
-    def update(self, **changes: Any) -> bool:
+    @property
+    def current(self) -> Leerfiche | None:
+        return next((f for f in self.items if f.id == self.picker.value), None)
+
+    def update_current(self, **changes: Any) -> bool:
         """Change the shown sheet (title, goal or ``components``) after validating it."""
+        if self._syncing:
+            return True  # the form is being filled from the sheet, nothing was typed
         fiche = self.current
-        if fiche is None:
-            return False
-        try:
-            updated = Leerfiche.model_validate({**fiche.model_dump(), **changes})
-        except ValidationError as error:
-            self.status.error(validation_message(error))
-            return False
-        self.fiches[self._index(fiche.id)] = updated
-        self.status.widget.value = ""
-        self._refresh_outputs()
-        return True
+        return fiche is not None and self.update(fiche.id, **changes)
 
     def write(self, component: LeerficheComponent, text: str) -> bool:
         """Set the text of one component (blank empties it)."""
+        if self._syncing:
+            return True
         fiche = self.current
         if fiche is None:
             return False
@@ -109,46 +98,45 @@ class LeerficheEditor:
             components[component.value] = text
         else:
             components.pop(component.value, None)
-        return self.update(components=components)
+        return self.update_current(components=components)
 
     def add(self) -> Leerfiche:
-        fiche = Leerfiche(
-            id=fresh_id("leerfiche", [f.id for f in self.fiches] + [f.id for f in self.case.leerfiches]),
-            title=self.vocabulary("design_phase.leerfiche.new_title"),
-        )
-        self.fiches.append(fiche)
-        self._refresh_picker(fiche.id)
+        fiche = self.append(Leerfiche(id=self.new_id(), title=self.vocabulary("design_phase.leerfiche.new_title")))
+        self.picker.value = fiche.id
         return fiche
 
     # ------------------------------------------------------------ internals
 
-    def _index(self, fiche_id: str) -> int:
-        return next(i for i, f in enumerate(self.fiches) if f.id == fiche_id)
+    def _items_of(self, case: Case) -> Sequence[Leerfiche]:
+        return case.leerfiches
 
-    def _component_handler(self, component: LeerficheComponent, box: widgets.Textarea) -> Any:
-        def handler(change: dict[str, Any]) -> None:
-            if self._syncing:
-                return
-            if not self.write(component, change["new"]):
-                self._syncing = True
-                box.value = change["old"]
-                self._syncing = False
+    def _write(self, path: Path, edit: ListEdit[Leerfiche]) -> Case:
+        return save_list(path, "leerfiches", edit)
 
-        return handler
+    def _line(self, key: str, apply: Any) -> widgets.Text:
+        line = widgets.Text(
+            description=self.vocabulary(key), continuous_update=False, layout=widgets.Layout(width="620px")
+        )
+        bind(line, apply)
+        return line
 
-    def _field(self, field: str, change: dict[str, Any], control: widgets.Text) -> None:
-        if self._syncing:
-            return
-        value = change["new"] if field == "title" else (change["new"].strip() or None)
-        if not self.update(**{field: value}):
-            self._syncing = True
-            control.value = change["old"]
-            self._syncing = False
+    def _box(self, component: LeerficheComponent) -> widgets.Textarea:
+        box = widgets.Textarea(
+            continuous_update=False, placeholder=self.vocabulary(f"LeerficheComponent.{component.value}.hint"),
+            layout=widgets.Layout(width="440px", height="96px"),
+        )  # fmt: skip
+        box.add_class(f"hlo-leerfiche-{component.value}")
+        bind(box, lambda text: self.write(component, text))
+        return box
 
-    def _refresh_picker(self, selected: str | None) -> None:
+    def _render_rows(self) -> None:
+        """The picker lists the sheets; the one shown stays shown (or the first, if it is gone)."""
+        shown = self.picker.value
         self._syncing = True
-        self.picker.options = [(f.title, f.id) for f in self.fiches]
-        self.picker.value = selected
+        self.picker.options = [(f.title, f.id) for f in self.items]
+        self.picker.value = (
+            shown if any(f.id == shown for f in self.items) else (self.items[0].id if self.items else None)
+        )
         self._syncing = False
         self._show()
 
@@ -166,26 +154,19 @@ class LeerficheEditor:
                 box.value = fiche.text(component)
         finally:
             self._syncing = False
-        self._refresh_outputs()
+        self._changed()
 
-    def _refresh_outputs(self) -> None:
+    def _changed(self) -> None:
         fiche = self.current
         if fiche is None:
             return
         v = self.vocabulary
         share = completeness(fiche)
-        self.completeness.value = (
-            f"<div style='display:flex;align-items:center;gap:0.8em'><progress max='1' value='{share:.3f}' "
-            f"style='width:240px;height:18px'></progress><b>{html.escape(v('design_phase.leerfiche.completeness', share=f'{share:.0%}'))}</b></div>"
-        )
+        self.completeness.value = Markup(
+            "<div style='display:flex;align-items:center;gap:0.8em'><progress max='1' value='{:.3f}' "
+            "style='width:240px;height:18px'></progress><b>{}</b></div>"
+        ).format(share, v("design_phase.leerfiche.completeness", share=f"{share:.0%}"))
         self.download.value = data_uri_link(
             leerfiche_html(fiche, self.case, v), f"{self.case.id}-{fiche.id}.html",
             v("design_phase.leerfiche.download"), "hlo-leerfiche-link",
         )  # fmt: skip
-
-    def _save(self, path: Path) -> None:
-        saved = save_list(path, "leerfiches", ListEdit(tuple(self.fiches)))
-        self.case = saved
-        selected = self.picker.value
-        self.fiches = list(saved.leerfiches)
-        self._refresh_picker(selected if any(f.id == selected for f in self.fiches) else None)

@@ -17,12 +17,12 @@ not among the options are ignored, and every text is escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from markupsafe import Markup, escape
 
 from hlo_design.analysis.case_overview import OverviewIndex
 from hlo_design.analysis.directory_search import categories, categories_for, search, topics, topics_in
@@ -101,12 +101,14 @@ class OverviewDashboard:
         parts: list[widgets.Widget] = [
             widgets.HTML(OVERVIEW_CSS),
             widgets.HBox([self.sector, self.region]), self.count,
-            widgets.HTML(f"<h3>{html.escape(v('overview_phase.table'))}</h3><p>{html.escape(v('overview_phase.table.intro'))}</p>"),
+            widgets.HTML(Markup("<h3>{}</h3><p>{}</p>").format(v("overview_phase.table"), v("overview_phase.table.intro"))),
             self.table, self.figure_note,
         ]  # fmt: skip
         for item in OVERVIEW_FIGURES:
             # the figure carries its own title; one sentence above it says what it answers
-            parts.append(widgets.HTML(f'<p style="font-size:17px;margin:1.2em 0 0">{html.escape(v(item.intro))}</p>'))
+            parts.append(
+                widgets.HTML(Markup('<p style="font-size:17px;margin:1.2em 0 0">{}</p>').format(v(item.intro)))
+            )
             parts.append(self.figures[item.key].widget)
         self.sector.observe(lambda _: self.apply(), "value")
         self.region.observe(lambda _: self.apply(), "value")
@@ -147,20 +149,25 @@ class OverviewDashboard:
     def _render_table(self) -> None:
         v = self.vocabulary
         total = len(self.rows)
-        self.count.value = html.escape(v("overview_phase.showing", shown=total, total=len(self.index)))
+        self.count.value = escape(v("overview_phase.showing", shown=total, total=len(self.index)))
         if total == 0:
-            self.table.value = f"<p>{html.escape(v('overview_phase.no_cases'))}</p>"
+            self.table.value = Markup("<p>{}</p>").format(v("overview_phase.no_cases"))
             self.figure_note.value = ""
             return
         table: pd.DataFrame = readable_table(self.rows.head(TABLE_LIMIT), v)
         note = (
-            f'<p class="hlo-overview-note">{html.escape(v("overview_phase.table_limited", limit=TABLE_LIMIT, count=total))}</p>'
+            Markup('<p class="hlo-overview-note">{}</p>').format(
+                v("overview_phase.table_limited", limit=TABLE_LIMIT, count=total)
+            )
             if total > TABLE_LIMIT
             else ""
         )
-        self.table.value = table.to_html(escape=True, border=0, index=False) + note
+        # joined as plain text: pandas escaped the cells, Markup the note (``str + Markup`` would escape the table)
+        self.table.value = "".join((table.to_html(escape=True, border=0, index=False), note))
         self.figure_note.value = (
-            f'<p class="hlo-overview-note">{html.escape(v("overview_phase.figures_limited", limit=FIGURE_LIMIT, count=total))}</p>'
+            Markup('<p class="hlo-overview-note">{}</p>').format(
+                v("overview_phase.figures_limited", limit=FIGURE_LIMIT, count=total)
+            )
             if total > FIGURE_LIMIT
             else ""
         )
@@ -249,8 +256,8 @@ class DirectoryBrowser:
     def refresh(self) -> None:
         v = self.vocabulary
         entries = self.found()
-        self.count.value = f"<b>{html.escape(v('directory.found', count=len(entries)))}</b>"
+        self.count.value = Markup("<b>{}</b>").format(v("directory.found", count=len(entries)))
         if not entries:
-            self.results.value = f"<p>{html.escape(v('directory.none'))}</p>"
+            self.results.value = Markup("<p>{}</p>").format(v("directory.none"))
             return
         self.results.value = "".join(directory_card_html(entry, v) for entry in entries)

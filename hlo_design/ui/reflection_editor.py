@@ -8,11 +8,11 @@ largest disagreements tells the group what to talk about first.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from hlo_design.analysis.reflection_scores import disagreements
@@ -65,7 +65,7 @@ class ReflectionWebEditor:
         self._render_disagreements()
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<b>{html.escape(vocabulary('reflection.scale', text=str(web.scale_max)))}</b>"),
+                widgets.HTML(Markup("<b>{}</b>").format(vocabulary("reflection.scale", text=str(web.scale_max)))),
                 self.rows,
                 widgets.HBox([self.new_criterion, add]),
                 self.status.widget,
@@ -131,12 +131,12 @@ class ReflectionWebEditor:
     def _render_rows(self) -> None:
         v = self.vocabulary
         if not self._web.criteria:
-            self.rows.children = [widgets.HTML(f"<i>{html.escape(v('reflection.no_criteria'))}</i>")]
+            self.rows.children = [widgets.HTML(Markup("<i>{}</i>").format(v("reflection.no_criteria")))]
             return
         header = widgets.HBox(
-            [widgets.HTML(f"<b>{html.escape(v('reflection.criterion'))}</b>", layout=widgets.Layout(width="340px"))]
+            [widgets.HTML(Markup("<b>{}</b>").format(v("reflection.criterion")), layout=widgets.Layout(width="340px"))]
             + [
-                widgets.HTML(f"<b>{html.escape(v.label(rater))}</b>", layout=widgets.Layout(width="300px"))
+                widgets.HTML(Markup("<b>{}</b>").format(v.label(rater)), layout=widgets.Layout(width="300px"))
                 for rater in Rater
             ]
         )
@@ -146,7 +146,7 @@ class ReflectionWebEditor:
 
     def _row(self, number: int, criterion: Criterion) -> widgets.HBox:
         text = widgets.HTML(
-            f"<span class='hlo-criterion-text'>{number}. {html.escape(criterion.text)}</span>",
+            Markup("<span class='hlo-criterion-text'>{}. {}</span>").format(number, criterion.text),
             layout=widgets.Layout(width="340px"),
         )
         controls: list[widgets.Widget] = [text]
@@ -183,13 +183,16 @@ class ReflectionWebEditor:
     def _render_disagreements(self) -> None:
         v = self.vocabulary
         found = disagreements(self._web)
-        title = f"<h4 style='margin:0.6em 0 0.2em'>{html.escape(v('reflection.disagreements'))}</h4>"
+        title = Markup("<h4 style='margin:0.6em 0 0.2em'>{}</h4>").format(v("reflection.disagreements"))
         if not found:
-            self.disagreement_list.value = f"{title}<p>{html.escape(v('reflection.no_disagreements'))}</p>"
+            self.disagreement_list.value = title + Markup("<p>{}</p>").format(v("reflection.no_disagreements"))
             return
-        items = []
-        for item in found:
-            scores = ", ".join(f"{html.escape(v.label(r))} {s}" for r, s in item.scores.items())
-            spread = html.escape(v("reflection.spread", spread=item.spread))
-            items.append(f"<li><b>{html.escape(item.criterion.text)}</b> — {spread} ({scores})</li>")
-        self.disagreement_list.value = f"{title}<ol class='hlo-disagreements'>{''.join(items)}</ol>"
+        items = Markup("").join(
+            Markup("<li><b>{}</b> — {} ({})</li>").format(
+                item.criterion.text,
+                v("reflection.spread", spread=item.spread),
+                ", ".join(f"{v.label(r)} {s}" for r, s in item.scores.items()),
+            )
+            for item in found
+        )
+        self.disagreement_list.value = title + Markup("<ol class='hlo-disagreements'>{}</ol>").format(items)

@@ -10,11 +10,11 @@ heat maps and coherence warnings follow every change.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from hlo_design.analysis.scan_comparison import coherence_warnings, latest_scans, warning_text
@@ -114,10 +114,12 @@ class ScanEditor:
         v = self.vocabulary
         self.heatmap.update(scan_heatmap(self.scan, v))
         self.disagreement.update(disagreement_heatmap(self._compared(), v))
-        items = "".join(
-            f'<li class="hlo-warning">{html.escape(warning_text(w, v))}</li>' for w in coherence_warnings(self.scan)
+        items = Markup("").join(
+            Markup('<li class="hlo-warning">{}</li>').format(warning_text(w, v)) for w in coherence_warnings(self.scan)
         )
-        self.warnings.value = f"<ul>{items}</ul>" if items else f"<p>{html.escape(v('scan.coherent'))}</p>"
+        self.warnings.value = (
+            Markup("<ul>{}</ul>").format(items) if items else Markup("<p>{}</p>").format(v("scan.coherent"))
+        )
 
     def _starting_scan(self, group: ScanGroup) -> Scan:
         previous = latest_scans(self.case.scans).get(group)
@@ -136,11 +138,10 @@ class ScanEditor:
         options = [(v("scan.choose"), EMPTY), *[(v.label(p), p.value) for p in ContinuumPosition]]
         children: list[widgets.Widget] = [widgets.HTML("")]
         children += [
-            widgets.HTML(f"<b>{html.escape(v.label(p))}</b><br><i>{html.escape(v.question(p))}</i>")
-            for p in Perspective
+            widgets.HTML(Markup("<b>{}</b><br><i>{}</i>").format(v.label(p), v.question(p))) for p in Perspective
         ]
         for level in Level:
-            children.append(widgets.HTML(f"<b>{html.escape(v.label(level))}</b>"))
+            children.append(widgets.HTML(Markup("<b>{}</b>").format(v.label(level))))
             for perspective in Perspective:
                 choice = widgets.Dropdown(options=options, value=EMPTY, layout=widgets.Layout(width="98%"))
                 explanation = widgets.Text(

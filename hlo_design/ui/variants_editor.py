@@ -19,13 +19,13 @@ appears or goes) redraws the figures from :mod:`hlo_design.render.figures.varian
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from hlo_design.analysis.quadrant_summary import QuadrantSummary, summarise
@@ -330,7 +330,7 @@ class VariantEditor:
         labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", "250px"),
                   (f"{v('axis.context')} (−1 … 1)", "250px"), (v("editor.hours"), "100px")]  # fmt: skip
         return widgets.HBox(
-            [widgets.HTML(f"<b>{html.escape(t)}</b>", layout=widgets.Layout(width=w)) for t, w in labels]
+            [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
         )
 
     def _row(self, activity: Activity) -> widgets.HBox:
@@ -338,8 +338,10 @@ class VariantEditor:
         environment = self._environment_names.get(activity.environment, activity.environment)
         # one line (an HTML widget is one control high); the environment and the full name are in the tooltip
         label = widgets.HTML(
-            f"<span class='hlo-variant-activity' title='{html.escape(f'{activity.name} · {environment}', quote=True)}' "
-            f"style='display:block;max-width:290px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap'>{html.escape(activity.name)}</span>",
+            Markup(
+                "<span class='hlo-variant-activity' title='{} · {}' style='display:block;max-width:290px;"
+                "overflow:hidden;text-overflow:ellipsis;white-space:nowrap'>{}</span>"
+            ).format(activity.name, environment, activity.name),
             layout=widgets.Layout(width="300px"),
         )
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))

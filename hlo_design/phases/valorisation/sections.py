@@ -32,8 +32,11 @@ from hlo_design.phases.valorisation.report import (
     write_valorisation_report,
 )
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
+from hlo_design.ui.action_plan_editor import ActionPlanEditor
+from hlo_design.ui.corner_editor import CornerEditor
+from hlo_design.ui.lesson_editor import LessonEditor
+from hlo_design.ui.moments_editor import TestMomentEditor
 from hlo_design.ui.session import CaseSession, with_session
-from hlo_design.ui.valorisation_editors import ActionPlanEditor, CornerEditor, LessonEditor, TestMomentEditor
 
 __all__ = [
     "show_action_plan",

@@ -1,0 +1,192 @@
+"""One base for every list a group edits live: findings, activities, decisions, test moments, lessons, actions.
+
+Each editor used to carry its own copy of the same bookkeeping, and the
+copies drifted apart: most of them numbered new items ``<prefix>-N`` after
+the items *they* could see, so two tabs (or two participants) adding at the
+same time both made ``bevinding-3`` — and because a save merges by id, the
+second save silently replaced the first tab's item. Here that bookkeeping
+lives once:
+
+* new items get an id no other tab can produce (:func:`new_id`);
+* a change is validated through the item's pydantic model before it is
+  applied; a refused value is reverted in its control and the reason stays
+  on the status line (:func:`bind`);
+* add, delete, and a save that goes through :mod:`hlo_design.casefile.saving`
+  and merges with what is on disk, so a colleague's items survive.
+
+A subclass says which items it edits (``_items_of``), how it saves them
+(``_write``) and how a row looks (``_row``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar, Generic, TypeVar
+
+import ipywidgets as widgets
+from pydantic import BaseModel, ValidationError
+
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.saving import ListEdit
+from hlo_design.model.case import Case
+from hlo_design.ui.controls import SaveBar, Status, validation_message
+
+__all__ = ["ID_RANDOM_CHARS", "ListEditor", "bind", "new_id", "validated"]
+
+ID_RANDOM_CHARS = 8
+"""Hex characters of a uuid4 in a new id: 16⁸ ≈ 4·10⁹ values, so two tabs never pick the same one."""
+
+Model = TypeVar("Model", bound=BaseModel)
+Item = TypeVar("Item", bound=BaseModel)
+
+
+def new_id(prefix: str) -> str:
+    """A readable, collision-free id for a new item, e.g. ``bevinding-3f9a0c1e``.
+
+    Not "the next free number": that depends on which items a tab has seen,
+    and two tabs adding at once would both pick it (merging by id then loses
+    one). The random part matches the ``Identifier`` pattern (lower-case hex).
+    """
+    return f"{prefix}-{uuid.uuid4().hex[:ID_RANDOM_CHARS]}"
+
+
+def validated(model: type[Model], data: dict[str, Any], status: Status) -> Model | None:
+    """``data`` as a ``model``, or ``None`` with the first problem on the status line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        status.error(validation_message(error))
+        return None
+
+
+def bind(control: widgets.ValueWidget, apply: Callable[[Any], bool]) -> None:
+    """Call ``apply`` with every new value of ``control``; when it refuses, put the old value back.
+
+    The revert itself is not applied again, so the refusal's message stays
+    on the status line instead of being cleared by a "successful" old value.
+    """
+    reverting = False
+
+    def on_change(change: dict[str, Any]) -> None:
+        nonlocal reverting
+        if reverting or apply(change["new"]):
+            return
+        reverting = True
+        try:
+            control.value = change["old"]
+        finally:
+            reverting = False
+
+    control.observe(on_change, "value")
+
+
+class ListEditor(ABC, Generic[Item]):
+    """The items being edited, the ids deleted since the last save, a status line and a save bar."""
+
+    id_prefix: ClassVar[str]
+    """The readable part of new items' ids (Dutch, like the ids in the example cases)."""
+
+    def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None) -> None:
+        self.vocabulary = vocabulary
+        self.status = Status()
+        self.save_bar = SaveBar(vocabulary, path, self._save)
+        self.rows = widgets.VBox()
+        self._load(case)
+
+    # ------------------------------------------------------------ the API the controls call
+
+    def update(self, item_id: str, **changes: Any) -> bool:
+        """Apply a change to one item after validating it; a refused change leaves everything as it was."""
+        index = self._index(item_id)
+        updated = validated(type(self.items[index]), self._changed_data(self.items[index], changes), self.status)
+        if updated is None:
+            return False
+        problem = self._problem(updated)
+        if problem:
+            self.status.error(problem)
+            return False
+        self.items[index] = updated
+        self.status.clear()
+        self._changed()
+        return True
+
+    def append(self, item: Item) -> Item:
+        """Add a new item (made with :meth:`new_id`) at the end and show it."""
+        self.items.append(item)
+        self._render_rows()
+        self._changed()
+        return item
+
+    def delete(self, item_id: str) -> bool:
+        """Remove an item, unless :meth:`_delete_problem` says it is still needed; a save removes it from the file."""
+        problem = self._delete_problem(item_id)
+        if problem:
+            self.status.error(problem)
+            return False
+        del self.items[self._index(item_id)]
+        self.deleted.add(item_id)
+        self._render_rows()
+        self._changed()
+        return True
+
+    def new_id(self) -> str:
+        """An id for an item this editor adds (see :func:`new_id`)."""
+        return new_id(self.id_prefix)
+
+    def setter(self, item_id: str, field: str) -> Callable[[Any], bool]:
+        """What :func:`bind` calls for a control that sets one field of one item."""
+        return lambda value: self.update(item_id, **{field: value})
+
+    # ------------------------------------------------------------ what a subclass says
+
+    @abstractmethod
+    def _items_of(self, case: Case) -> Sequence[Item]:
+        """The edited list as it is in ``case``."""
+
+    @abstractmethod
+    def _write(self, path: Path, edit: ListEdit[Item]) -> Case:
+        """Merge ``edit`` into the file through :mod:`hlo_design.casefile.saving`; the case as saved."""
+
+    def _row(self, item: Item) -> widgets.Widget:
+        """The controls of one item; an editor that lays out its items otherwise overrides :meth:`_render_rows`."""
+        raise NotImplementedError(type(self).__name__)
+
+    def _changed_data(self, item: Item, changes: dict[str, Any]) -> dict[str, Any]:
+        """The item's fields with ``changes`` applied, ready to validate."""
+        return {**item.model_dump(), **changes}
+
+    def _problem(self, item: Item) -> str:
+        """Why a valid item cannot be used in this case (e.g. an unknown reference); ``""`` if it can."""
+        return ""
+
+    def _delete_problem(self, item_id: str) -> str:
+        """Why an item cannot be deleted; ``""`` if it can."""
+        return ""
+
+    def _changed(self) -> None:
+        """Redraw what depends on the items (live figures, overviews)."""
+
+    def _render_rows(self) -> None:
+        self.rows.children = [self._row(item) for item in self.items]
+
+    # ------------------------------------------------------------ internals
+
+    def _index(self, item_id: str) -> int:
+        for index, item in enumerate(self.items):
+            if getattr(item, "id", None) == item_id:
+                return index
+        raise KeyError(item_id)
+
+    def _load(self, case: Case) -> None:
+        """Start over from ``case`` (at first and after a save): its items, nothing deleted."""
+        self.case = case
+        self.items: list[Item] = list(self._items_of(case))
+        self.deleted: set[str] = set()
+
+    def _save(self, path: Path) -> None:
+        self._load(self._write(path, ListEdit(tuple(self.items), frozenset(self.deleted))))
+        self._render_rows()
+        self._changed()
