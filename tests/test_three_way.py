@@ -85,7 +85,7 @@ def test_an_editor_that_changed_nothing_leaves_the_file_as_it_is(base: list[Any]
 @given(items, items)
 def test_when_nobody_else_saved_the_editor_gets_exactly_its_list(base: list[Any], mine: list[Any]) -> None:
     merged = merge_three_way(base, mine, base)
-    assert sorted(merged.items, key=lambda i: i["id"]) == sorted(mine, key=lambda i: i["id"])
+    assert merged.items == mine  # in the editor's order too
     assert merged.conflicts == ()
 
 
@@ -111,3 +111,17 @@ def test_the_same_new_id_on_both_sides_is_merged_field_by_field() -> None:
     """Ids are random, but should two tabs ever add the same id, the clash is reported, not dropped."""
     merged = merge_three_way([], [_item("n", hours=2.0)], [_item("n", hours=3.0)])
     assert merged.conflicts == (Conflict("n", "hours", 2.0, 3.0),)
+
+
+def test_my_new_order_is_kept_and_their_new_item_follows_its_neighbour() -> None:
+    """Moving an item up is an edit too; an item someone else added stays after the one it followed."""
+    mine = [BASE[1], BASE[0], BASE[2]]
+    theirs = [BASE[0], _item("extra"), BASE[1], BASE[2]]
+    merged = merge_three_way(BASE, mine, theirs)
+    assert [i["id"] for i in merged.items] == ["werk", "les", "extra", "stage"]
+
+
+def test_a_new_item_placed_in_the_middle_stays_there() -> None:
+    mine = [BASE[0], _item("nieuw"), BASE[1], BASE[2]]
+    merged = merge_three_way(BASE, mine, BASE)
+    assert [i["id"] for i in merged.items] == ["les", "nieuw", "werk", "stage"]

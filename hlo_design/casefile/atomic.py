@@ -12,9 +12,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
-__all__ = ["write_atomically"]
+__all__ = ["STALE_TEMPORARY_SECONDS", "write_atomically"]
+
+STALE_TEMPORARY_SECONDS = 60
+"""A temporary file this old belongs to a save that was killed; a live save takes milliseconds."""
 
 
 def _default_mode() -> int:
@@ -26,6 +30,7 @@ def _default_mode() -> int:
 def write_atomically(path: Path, data: bytes, *, keep_previous: bool = False) -> None:
     """Replace ``path`` with ``data`` in one step; with ``keep_previous`` the old file stays as ``<name>.bak``."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -42,3 +47,14 @@ def write_atomically(path: Path, data: bytes, *, keep_previous: bool = False) ->
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files of earlier saves of ``path`` that were killed before their rename."""
+    limit = time.time() - STALE_TEMPORARY_SECONDS
+    for stray in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if stray.stat().st_mtime < limit:
+                stray.unlink()
+        except FileNotFoundError:  # another save cleaned it up first
+            continue

@@ -11,17 +11,20 @@ survives. This is the only module that writes a case: editors never open files.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args
 
 import yaml
 from filelock import FileLock
+from pydantic import BaseModel
 
 from hlo_design.base.errors import SaveConflictError
 from hlo_design.casefile.atomic import write_atomically
+from hlo_design.casefile.history import remember
 from hlo_design.casefile.loading import parse_case
+from hlo_design.casefile.three_way import Conflict, merge_three_way
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, PerspectiveState
 from hlo_design.model.perspectives import Perspective
@@ -29,12 +32,14 @@ from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
     "Item",
+    "ListConflict",
     "ListEdit",
     "ListField",
+    "SaveResult",
     "ValorisationPart",
     "dump_case",
     "file_revision",
-    "merge_by_id",
+    "merge_list",
     "save_case",
     "save_decisions",
     "save_list",
@@ -81,35 +86,56 @@ def update_case(path: Path, change: Callable[[Case], Case]) -> Case:
 def _write_atomically(path: Path, text: str) -> str:
     data = text.encode("utf-8")
     parse_case(data, str(path))  # never write what we could not read back
+    remember(path)
     write_atomically(path, data, keep_previous=True)
     return hashlib.sha256(data).hexdigest()
 
 
-Item = TypeVar("Item")
-"""A record of an edited list: with an ``id``, or recognised by another key (see :func:`merge_by_id`)."""
+Item = TypeVar("Item", bound=BaseModel)
+"""A record of an edited list, recognised by its ``id`` or by another key field (see :data:`VALORISATION_KEYS`)."""
 
 
 @dataclass(frozen=True)
 class ListEdit(Generic[Item]):
-    """The state of an edited list: its items in our order and the ids we deleted."""
+    """An edited list: as this editor loaded it (``base``) and as it has it now (``items``, in its order).
 
-    items: Sequence[Item]
-    deleted: Collection[Hashable] = ()
-
-
-def _by_id(item: Any) -> Hashable:
-    return item.id  # type: ignore[no-any-return]
-
-
-def merge_by_id(on_disk: Sequence[Item], edit: ListEdit[Item], key: Callable[[Any], Hashable] = _by_id) -> list[Item]:
-    """Our items in our order, then the items others added that we did not delete.
-
-    ``key`` recognises an item in both lists; records without an id (a corner,
-    a success factor) are recognised by what identifies them instead.
+    Only the difference between the two is saved, merged onto the file as it
+    is now (:func:`~hlo_design.casefile.three_way.merge_three_way`).
     """
-    ours = {key(item) for item in edit.items}
-    theirs = [item for item in on_disk if key(item) not in ours and key(item) not in edit.deleted]
-    return [*edit.items, *theirs]
+
+    base: Sequence[Item]
+    items: Sequence[Item]
+
+
+@dataclass(frozen=True)
+class ListConflict:
+    """A clash in one edited list (``part``, e.g. ``activities`` or ``valorisation.lessons``)."""
+
+    part: str
+    conflict: Conflict
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """The case as saved, and the clashes the coach must decide (the file kept the other value)."""
+
+    case: Case
+    conflicts: tuple[ListConflict, ...] = ()
+
+
+def merge_list(
+    on_disk: Sequence[Item], edit: ListEdit[Item], key: str = "id"
+) -> tuple[list[Item], tuple[Conflict, ...]]:
+    """This editor's changes (``edit.base`` → ``edit.items``) applied onto the list ``on_disk``, and the clashes."""
+    model = next((type(item) for item in (*on_disk, *edit.items, *edit.base)), None)
+    if model is None:
+        return [], ()
+    merged = merge_three_way(_plain(edit.base), _plain(edit.items), _plain(on_disk), key)
+    return [model.model_validate(item) for item in merged.items], merged.conflicts
+
+
+def _plain(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
+    return [item.model_dump(mode="json") for item in items]
 
 
 ListField = Literal["activities", "findings", "leerfiches", "reflection_webs"]
@@ -117,22 +143,28 @@ ListField = Literal["activities", "findings", "leerfiches", "reflection_webs"]
 """The case's top-level lists whose items have ids and are edited in meetings."""
 
 
-def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> Case:
-    """Merge an edited list into the case file by id, under the file lock; returns the case as saved."""
+def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> SaveResult:
+    """Merge an edited list into the case file by id, under the file lock."""
+    conflicts: list[ListConflict] = []
 
     def change(case: Case) -> Case:
-        return case.model_copy(update={field: merge_by_id(getattr(case, field), edit)})
+        merged, clashes = merge_list(getattr(case, field), edit)
+        conflicts.extend(ListConflict(field, clash) for clash in clashes)
+        return case.model_copy(update={field: merged})
 
-    return update_case(path, change)
+    return SaveResult(update_case(path, change), tuple(conflicts))
 
 
-def save_decisions(path: Path, edit: ListEdit[Any], situations: Mapping[Perspective, str | None] | None = None) -> Case:
+def save_decisions(
+    path: Path, edit: ListEdit[Any], situations: Mapping[Perspective, str | None] | None = None
+) -> SaveResult:
     """Merge edited design decisions (by id) and changed current situations into the case file.
 
     ``situations`` holds only the perspectives the group changed; ``None`` or a
-    blank text removes that perspective's description. Returns the case as saved.
+    blank text removes that perspective's description.
     """
     changed = dict(situations or {})
+    conflicts: list[ListConflict] = []
 
     def change(case: Case) -> Case:
         plan = case.design or DesignPlan()
@@ -140,10 +172,12 @@ def save_decisions(path: Path, edit: ListEdit[Any], situations: Mapping[Perspect
         for perspective, text in changed.items():
             _set_situation(states, perspective, text)
         ordered = [states[p] for p in Perspective if p in states]
-        updated = plan.model_copy(update={"decisions": merge_by_id(plan.decisions, edit), "perspectives": ordered})
+        decisions, clashes = merge_list(plan.decisions, edit)
+        conflicts.extend(ListConflict("design.decisions", clash) for clash in clashes)
+        updated = plan.model_copy(update={"decisions": decisions, "perspectives": ordered})
         return case.model_copy(update={"design": updated})
 
-    return update_case(path, change)
+    return SaveResult(update_case(path, change), tuple(conflicts))
 
 
 def _set_situation(states: dict[Perspective, PerspectiveState], perspective: Perspective, text: str | None) -> None:
@@ -163,24 +197,24 @@ ValorisationPart = Literal[
 ]
 """The editable parts of ``case.valorisation``."""
 
-VALORISATION_KEYS: dict[str, Callable[[Any], Hashable]] = {
-    "test_moments": _by_id,
-    "lessons": _by_id,
-    "corners": lambda item: item.corner,
-    "action_areas": _by_id,
-    "actions": _by_id,
-    "success_factors": lambda item: item.factor,
-    "preconditions": lambda item: item.text,
+VALORISATION_KEYS: dict[str, str] = {
+    "test_moments": "id",
+    "lessons": "id",
+    "corners": "corner",
+    "action_areas": "id",
+    "actions": "id",
+    "success_factors": "factor",
+    "preconditions": "text",
 }
 """How items of each editable part of ``valorisation`` are recognised when merging with the file."""
 
 
-def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> Case:
+def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> SaveResult:
     """Merge edited parts of ``valorisation`` (e.g. ``{"lessons": ListEdit(...)}``) into the case file.
 
     Parts not named are left as they are on disk. The file is validated again
     before it is written (unknown action areas, bad scales), so a bad merge is
-    refused with the workbook's error message. Returns the case as saved.
+    refused with the workbook's error message.
     """
     unknown = set(edits) - set(get_args(ValorisationPart))
     if unknown:
@@ -188,11 +222,14 @@ def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> Case:
             f"save_valorisation: cannot save {sorted(unknown)}; use one of {sorted(get_args(ValorisationPart))}"
         )
 
+    conflicts: list[ListConflict] = []
+
     def change(case: Case) -> Case:
         current = case.valorisation if case.valorisation is not None else Valorisation()
-        update = {
-            name: merge_by_id(getattr(current, name), edit, VALORISATION_KEYS[name]) for name, edit in edits.items()
-        }
+        update = {}
+        for name, edit in edits.items():
+            update[name], clashes = merge_list(getattr(current, name), edit, VALORISATION_KEYS[name])
+            conflicts.extend(ListConflict(f"valorisation.{name}", clash) for clash in clashes)
         return case.model_copy(update={"valorisation": current.model_copy(update=update)})
 
-    return update_case(path, change)
+    return SaveResult(update_case(path, change), tuple(conflicts))

@@ -52,13 +52,17 @@ class Merge:
     conflicts: tuple[Conflict, ...]
 
 
-def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequence[Fields]) -> Merge:
-    """Apply the changes from ``base`` to ``mine`` onto ``theirs``; see the module docstring."""
-    base_by_id, mine_by_id = _by_id(base), _by_id(mine)
+def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequence[Fields], key: str = "id") -> Merge:
+    """Apply the changes from ``base`` to ``mine`` onto ``theirs``; see the module docstring.
+
+    ``key`` is the field that identifies an item (``id``; a corner assessment is
+    recognised by its ``corner``, a success factor by its ``factor``).
+    """
+    base_by_id, mine_by_id = _by_id(base, key), _by_id(mine, key)
     merged: list[dict[str, Any]] = []
     conflicts: list[Conflict] = []
     for item in theirs:
-        item_id = str(item["id"])
+        item_id = str(item[key])
         if item_id not in mine_by_id and item_id not in base_by_id:  # added by them
             merged.append(dict(item))
         elif item_id not in mine_by_id:  # deleted by me
@@ -66,10 +70,10 @@ def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequ
                 conflicts.append(Conflict(item_id, None, None, dict(item)))
                 merged.append(dict(item))
         else:  # on both sides; an id added by both is merged as if it had been empty before
-            fields, clashes = _merge_fields(base_by_id.get(item_id, {}), mine_by_id[item_id], item)
+            fields, clashes = _merge_fields(base_by_id.get(item_id, {}), mine_by_id[item_id], item, item_id)
             merged.append(fields)
             conflicts += clashes
-    theirs_ids = {str(item["id"]) for item in theirs}
+    theirs_ids = {str(item[key]) for item in theirs}
     for item_id, item in mine_by_id.items():
         if item_id in theirs_ids:
             continue
@@ -77,14 +81,36 @@ def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequ
             merged.append(dict(item))
         elif item != base_by_id[item_id]:  # deleted by them, changed by me
             conflicts.append(Conflict(item_id, None, dict(item), None))
+    if _reordered(list(base_by_id), list(mine_by_id)):
+        merged = _in_my_order(merged, list(mine_by_id), [str(item[key]) for item in theirs], key)
     return Merge(merged, tuple(conflicts))
 
 
-def _by_id(items: Sequence[Fields]) -> dict[str, Fields]:
-    return {str(item["id"]): item for item in items}
+def _reordered(base_ids: list[str], mine_ids: list[str]) -> bool:
+    """Did this editor change the order: moved an item, or put a new one anywhere but at the end?"""
+    kept = [i for i in mine_ids if i in base_ids]
+    added_at_end = mine_ids[len(kept) :] == [i for i in mine_ids if i not in base_ids]
+    return kept != [i for i in base_ids if i in mine_ids] or not added_at_end
 
 
-def _merge_fields(base: Fields, mine: Fields, theirs: Fields) -> tuple[dict[str, Any], list[Conflict]]:
+def _in_my_order(
+    merged: list[dict[str, Any]], mine_ids: list[str], theirs_ids: list[str], key: str
+) -> list[dict[str, Any]]:
+    """The merged items in this editor's order; items only others have follow the item they follow in the file."""
+    by_id = {str(item[key]): item for item in merged}
+    order = [i for i in mine_ids if i in by_id]
+    for position, item_id in enumerate(theirs_ids):
+        if item_id in by_id and item_id not in order:
+            before = next((p for p in reversed(theirs_ids[:position]) if p in order), None)
+            order.insert(order.index(before) + 1 if before is not None else 0, item_id)
+    return [by_id[i] for i in order]
+
+
+def _by_id(items: Sequence[Fields], key: str) -> dict[str, Fields]:
+    return {str(item[key]): item for item in items}
+
+
+def _merge_fields(base: Fields, mine: Fields, theirs: Fields, item_id: str) -> tuple[dict[str, Any], list[Conflict]]:
     merged: dict[str, Any] = {}
     conflicts: list[Conflict] = []
     for key in [*theirs, *(k for k in mine if k not in theirs)]:
@@ -94,7 +120,7 @@ def _merge_fields(base: Fields, mine: Fields, theirs: Fields) -> tuple[dict[str,
         elif current == old:
             value = ours
         else:
-            conflicts.append(Conflict(str(theirs["id"]), key, ours, current))
+            conflicts.append(Conflict(item_id, key, ours, current))
             value = current
         if value is not None or key in theirs:
             merged[key] = value

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from markupsafe import Markup
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, save_valorisation
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_valorisation
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import (
     Action,
@@ -44,6 +44,7 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
     """Actions per action area (text, owner, horizon, status), the success-factor checklist and the preconditions."""
 
     part = "actions"
+    part_name = "valorisation.actions"
     id_prefix = "actie"
     areas: list[ActionArea]
     factors: dict[SuccessFactor, SuccessFactorStatus | None]
@@ -174,17 +175,15 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
             f: next((s for s in valorisation.success_factors if s.factor is f), None) for f in SuccessFactor
         }
         self.precondition_items = list(valorisation.preconditions)
-        self._saved_preconditions = {p.text for p in valorisation.preconditions}
+        self._loaded = valorisation
 
-    def _write(self, path: Path, edit: ListEdit[Action]) -> Case:
-        """Every part of the plan, each merged with the file; removed factors and preconditions stay removed."""
-        removed_factors = frozenset(f for f, s in self.factors.items() if s is None)
-        removed_preconditions = self._saved_preconditions - {p.text for p in self.precondition_items}
+    def _write(self, path: Path, edit: ListEdit[Action]) -> SaveResult:
+        """Every part of the plan, each merged with the file: only what changed here since it was loaded."""
         edits: dict[str, ListEdit[Any]] = {
-            "action_areas": ListEdit(tuple(self.areas)),
+            "action_areas": ListEdit(self._loaded.action_areas, tuple(self.areas)),
             "actions": edit,
-            "success_factors": ListEdit(self._assessed_factors(), removed_factors),
-            "preconditions": ListEdit(tuple(self.precondition_items), frozenset(removed_preconditions)),
+            "success_factors": ListEdit(self._loaded.success_factors, self._assessed_factors()),
+            "preconditions": ListEdit(self._loaded.preconditions, tuple(self.precondition_items)),
         }
         return save_valorisation(path, edits)
 
@@ -193,7 +192,7 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
 
     def _applied(self) -> None:
         self.status.clear()
-        self._changed()
+        self._edited()
 
     def _changed(self) -> None:
         self.chart.update(self._figure())

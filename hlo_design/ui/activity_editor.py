@@ -20,7 +20,7 @@ from markupsafe import Markup
 from hlo_design.analysis.design_coverage import activities_in_use
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, save_list
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.quadrants import Position
@@ -42,6 +42,7 @@ class ActivityEditor(ListEditor[Activity]):
     """Rows of activity controls, the live quadrant map, the summary and the environment comparison."""
 
     id_prefix = "activiteit"
+    part_name = "activities"
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
@@ -95,7 +96,7 @@ class ActivityEditor(ListEditor[Activity]):
     def _items_of(self, case: Case) -> Sequence[Activity]:
         return case.activities
 
-    def _write(self, path: Path, edit: ListEdit[Activity]) -> Case:
+    def _write(self, path: Path, edit: ListEdit[Activity]) -> SaveResult:
         return save_list(path, "activities", edit)
 
     def _changed_data(self, item: Activity, changes: dict[str, Any]) -> dict[str, Any]:

@@ -1,21 +1,17 @@
-"""Pieces every editor shares: a status line, a save bar, small controls, an id allocator."""
+"""Pieces every editor shares: a status line, small controls, an id allocator (the save bar: :mod:`.save_bar`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
 
 __all__ = [
-    "SaveBar",
     "Status",
     "auto_width",
     "fresh_id",
@@ -43,6 +39,9 @@ class Status:
     def ok(self, message: str) -> None:
         self.widget.value = Markup('<span class="hlo-ok" style="color:#006d4f">✓ {}</span>').format(message)
 
+    def info(self, message: str) -> None:
+        self.widget.value = Markup('<span class="hlo-info" style="color:#0b5394">ⓘ {}</span>').format(message)
+
     def error(self, message: str) -> None:
         self.widget.value = Markup('<span class="hlo-error" style="color:#b3261e">⚠ {}</span>').format(message)
 
@@ -60,33 +59,6 @@ def validation_message(error: ValidationError) -> str:
     detail = error.errors()[0]
     field = ".".join(str(part) for part in detail["loc"])
     return f"{field}: {str(detail['msg']).removeprefix('Value error, ')}"
-
-
-class SaveBar:
-    """A save button that reports success or the workbook's error message, never a traceback."""
-
-    def __init__(self, vocabulary: Vocabulary, path: Path | None, save: Callable[[Path], None]) -> None:
-        self.vocabulary = vocabulary
-        self.path = path
-        self.status = Status()
-        self._save = save
-        self.button = widgets.Button(
-            description=vocabulary("editor.save"), icon="save", button_style="primary",
-            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=auto_width(),
-        )  # fmt: skip
-        self.button.on_click(lambda _: self.save())
-        self.widget = widgets.HBox([self.button, self.status.widget])
-
-    def save(self) -> None:
-        if self.path is None:
-            return
-        try:
-            self._save(self.path)
-        except WorkbookError as error:
-            self.status.error(str(error))
-        else:
-            stamp = dt.datetime.now().strftime("%H:%M:%S")
-            self.status.ok(self.vocabulary("editor.saved", time=stamp, backup=self.path.name + ".bak"))
 
 
 def fresh_id(prefix: str, taken: Iterable[str]) -> str:

@@ -15,13 +15,14 @@ import ipywidgets as widgets
 from markupsafe import Markup
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, save_valorisation
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_valorisation
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import STRENGTH_MAX, Corner, CornerAssessment, ImpactProcess, Valorisation
 from hlo_design.render.figures.valorisation import corner_chart
-from hlo_design.ui.controls import SaveBar, Status, toggles
+from hlo_design.ui.controls import Status, toggles
 from hlo_design.ui.list_editor import bind, validated
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.save_bar import SaveBar
 from hlo_design.ui.valorisation_part_editor import valorisation_of
 
 __all__ = ["CornerEditor"]
@@ -59,6 +60,7 @@ class CornerEditor:
             return False
         self.corners[corner] = updated
         self.status.clear()
+        self.save_bar.mark_unsaved()
         self.chart.update(self._figure())
         return True
 
@@ -69,14 +71,17 @@ class CornerEditor:
         self.case = case
         valorisation = valorisation_of(case)
         self.corners: dict[Corner, CornerAssessment | None] = {c: valorisation.corner(c) for c in Corner}
+        self._loaded = tuple(valorisation.corners)
 
     def _figure(self) -> Any:
         return corner_chart(self.valorisation, self.vocabulary, case=self.case)
 
-    def _save(self, path: Path) -> None:
-        self._load(save_valorisation(path, {"corners": ListEdit(self._assessed())}))
+    def _save(self, path: Path) -> SaveResult:
+        result = save_valorisation(path, {"corners": ListEdit(self._loaded, self._assessed())})
+        self._load(result.case)
         self.rows.children = [self._row(corner) for corner in Corner]
         self.chart.update(self._figure())
+        return result
 
     def _row(self, corner: Corner) -> widgets.Widget:
         v = self.vocabulary

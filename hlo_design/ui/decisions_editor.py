@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from hlo_design.analysis.design_coverage import findings_without_decisions, perspective_overview
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, save_decisions
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_decisions
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DecisionStatus, DesignDecision, DesignPlan, PerspectiveState
 from hlo_design.model.levels import Level
@@ -83,6 +83,7 @@ class DecisionEditor(ListEditor[DesignDecision]):
     """Tabs per perspective with the current situation and decision rows; a live overview; save."""
 
     id_prefix = "keuze"
+    part_name = "design.decisions"
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
@@ -130,6 +131,7 @@ class DecisionEditor(ListEditor[DesignDecision]):
             self.situations.pop(perspective, None)
         self.changed_situations[perspective] = text if text.strip() else None
         self.status.clear()
+        self.save_bar.mark_unsaved()
         return True
 
     def add(self, perspective: Perspective) -> DesignDecision:
@@ -153,14 +155,15 @@ class DecisionEditor(ListEditor[DesignDecision]):
         self.situations: dict[Perspective, str] = {s.perspective: s.current_situation for s in plan.perspectives}
         self.changed_situations: dict[Perspective, str | None] = {}
 
-    def _write(self, path: Path, edit: ListEdit[DesignDecision]) -> Case:
+    def _write(self, path: Path, edit: ListEdit[DesignDecision]) -> SaveResult:
         return save_decisions(path, edit, self.changed_situations)
 
-    def _save(self, path: Path) -> None:
-        super()._save(path)
+    def _save(self, path: Path) -> SaveResult:
+        result = super()._save(path)
         for perspective, box in self.situation_boxes.items():
             box.value = self.situations.get(perspective, "")
         self.changed_situations.clear()
+        return result
 
     def _changed_data(self, item: DesignDecision, changes: dict[str, Any]) -> dict[str, Any]:
         data = {**item.model_dump(), **changes}

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, save_list
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.case import Case
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.perspectives import Perspective
@@ -37,6 +37,7 @@ class FindingsEditor(ListEditor[Finding]):
     """One row per finding (label, text, place, perspectives, order) plus the map they sit on."""
 
     id_prefix = "bevinding"
+    part_name = "findings"
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
@@ -87,7 +88,7 @@ class FindingsEditor(ListEditor[Finding]):
     def _items_of(self, case: Case) -> Sequence[Finding]:
         return case.findings
 
-    def _write(self, path: Path, edit: ListEdit[Finding]) -> Case:
+    def _write(self, path: Path, edit: ListEdit[Finding]) -> SaveResult:
         return save_list(path, "findings", edit)
 
     def _changed_data(self, item: Finding, changes: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 from markupsafe import Markup
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit, save_list
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.case import Case
 from hlo_design.model.leerfiche import Leerfiche, LeerficheComponent, completeness
 from hlo_design.render.leerfiche_html import leerfiche_html
@@ -33,6 +33,7 @@ class LeerficheEditor(ListEditor[Leerfiche]):
     """A sheet picker, title and goal, one text box per component, completeness, download and save."""
 
     id_prefix = "leerfiche"
+    part_name = "leerfiches"
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
@@ -110,7 +111,7 @@ class LeerficheEditor(ListEditor[Leerfiche]):
     def _items_of(self, case: Case) -> Sequence[Leerfiche]:
         return case.leerfiches
 
-    def _write(self, path: Path, edit: ListEdit[Leerfiche]) -> Case:
+    def _write(self, path: Path, edit: ListEdit[Leerfiche]) -> SaveResult:
         return save_list(path, "leerfiches", edit)
 
     def _line(self, key: str, apply: Any) -> widgets.Text:

@@ -28,6 +28,7 @@ class LessonEditor(ValorisationListEditor[Lesson]):
     """One row per lesson learned: text, perspective toggles, level and audience toggles."""
 
     part = "lessons"
+    part_name = "valorisation.lessons"
     id_prefix = "les"
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:

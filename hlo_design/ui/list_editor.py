@@ -30,9 +30,10 @@ import ipywidgets as widgets
 from pydantic import BaseModel, ValidationError
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.casefile.saving import ListEdit
+from hlo_design.casefile.saving import ListConflict, ListEdit, SaveResult
 from hlo_design.model.case import Case
-from hlo_design.ui.controls import SaveBar, Status, validation_message
+from hlo_design.ui.controls import Status, validation_message
+from hlo_design.ui.save_bar import SaveBar
 
 __all__ = ["ID_RANDOM_CHARS", "ListEditor", "bind", "new_id", "validated"]
 
@@ -88,11 +89,13 @@ class ListEditor(ABC, Generic[Item]):
 
     id_prefix: ClassVar[str]
     """The readable part of new items' ids (Dutch, like the ids in the example cases)."""
+    part_name: ClassVar[str]
+    """Which list this is in the file, as a save names it in a clash (``activities``, ``valorisation.lessons``)."""
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None) -> None:
         self.vocabulary = vocabulary
         self.status = Status()
-        self.save_bar = SaveBar(vocabulary, path, self._save)
+        self.save_bar = SaveBar(vocabulary, path, self._save, keep_mine=self.keep_mine, describe=self.describe)
         self.rows = widgets.VBox()
         self._load(case)
 
@@ -110,14 +113,14 @@ class ListEditor(ABC, Generic[Item]):
             return False
         self.items[index] = updated
         self.status.clear()
-        self._changed()
+        self._edited()
         return True
 
     def append(self, item: Item) -> Item:
         """Add a new item (made with :meth:`new_id`) at the end and show it."""
         self.items.append(item)
         self._render_rows()
-        self._changed()
+        self._edited()
         return item
 
     def delete(self, item_id: str) -> bool:
@@ -127,14 +130,39 @@ class ListEditor(ABC, Generic[Item]):
             self.status.error(problem)
             return False
         del self.items[self._index(item_id)]
-        self.deleted.add(item_id)
         self._render_rows()
-        self._changed()
+        self._edited()
         return True
 
     def new_id(self) -> str:
         """An id for an item this editor adds (see :func:`new_id`)."""
         return new_id(self.id_prefix)
+
+    def keep_mine(self, conflicts: Sequence[ListConflict]) -> None:
+        """Settle clashes in favour of this editor: put our values back, to be saved on top of the file.
+
+        A field gets our value again; an item we deleted is deleted again; an
+        item someone else deleted while we changed it comes back as we had it.
+        """
+        for clash in (c.conflict for c in conflicts if c.part == self.part_name):
+            if clash.field is not None:
+                self.update(clash.item_id, **{clash.field: clash.mine})
+            elif clash.mine is None:
+                self.delete(clash.item_id)
+            else:
+                self.append(self._model().model_validate(clash.mine))
+
+    def describe(self, item_id: str) -> str:
+        """The name people know an item by (its name, label or text), for messages about it."""
+        try:
+            item = self.items[self._index(item_id)]
+        except KeyError:
+            return item_id
+        for field in ("name", "title", "label", "text"):
+            value = getattr(item, field, None)
+            if isinstance(value, str) and value:
+                return value if len(value) <= 60 else value[:59] + "…"
+        return item_id
 
     def setter(self, item_id: str, field: str) -> Callable[[Any], bool]:
         """What :func:`bind` calls for a control that sets one field of one item."""
@@ -147,8 +175,8 @@ class ListEditor(ABC, Generic[Item]):
         """The edited list as it is in ``case``."""
 
     @abstractmethod
-    def _write(self, path: Path, edit: ListEdit[Item]) -> Case:
-        """Merge ``edit`` into the file through :mod:`hlo_design.casefile.saving`; the case as saved."""
+    def _write(self, path: Path, edit: ListEdit[Item]) -> SaveResult:
+        """Merge ``edit`` into the file through :mod:`hlo_design.casefile.saving`."""
 
     def _row(self, item: Item) -> widgets.Widget:
         """The controls of one item; an editor that lays out its items otherwise overrides :meth:`_render_rows`."""
@@ -169,6 +197,11 @@ class ListEditor(ABC, Generic[Item]):
     def _changed(self) -> None:
         """Redraw what depends on the items (live figures, overviews)."""
 
+    def _edited(self) -> None:
+        """The group changed something: the save bar shows it is unsaved, and the figures follow."""
+        self.save_bar.mark_unsaved()
+        self._changed()
+
     def _render_rows(self) -> None:
         self.rows.children = [self._row(item) for item in self.items]
 
@@ -180,13 +213,18 @@ class ListEditor(ABC, Generic[Item]):
                 return index
         raise KeyError(item_id)
 
+    def _model(self) -> type[Item]:
+        return type(next(iter((*self.items, *self.base))))
+
     def _load(self, case: Case) -> None:
-        """Start over from ``case`` (at first and after a save): its items, nothing deleted."""
+        """Start over from ``case`` (at first and after a save): its items are also what a save compares with."""
         self.case = case
         self.items: list[Item] = list(self._items_of(case))
-        self.deleted: set[str] = set()
+        self.base: tuple[Item, ...] = tuple(self.items)
 
-    def _save(self, path: Path) -> None:
-        self._load(self._write(path, ListEdit(tuple(self.items), frozenset(self.deleted))))
+    def _save(self, path: Path) -> SaveResult:
+        result = self._write(path, ListEdit(self.base, tuple(self.items)))
+        self._load(result.case)
         self._render_rows()
         self._changed()
+        return result

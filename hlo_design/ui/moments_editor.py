@@ -36,6 +36,7 @@ class TestMomentEditor(ValorisationListEditor[TestMoment]):
 
     __test__ = False  # not a pytest test class
     part = "test_moments"
+    part_name = "valorisation.test_moments"
     id_prefix = "test"
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:

@@ -26,8 +26,9 @@ from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import Scan, ScanEntry, ScanGroup
 from hlo_design.render.figures.scan import disagreement_heatmap, scan_heatmap
-from hlo_design.ui.controls import SaveBar, Status, validation_message
+from hlo_design.ui.controls import Status, validation_message
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.save_bar import SaveBar
 
 __all__ = ["ScanEditor", "save_scan"]
 

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel
 
-from hlo_design.casefile.saving import ListEdit, ValorisationPart, save_valorisation
+from hlo_design.casefile.saving import ListEdit, SaveResult, ValorisationPart, save_valorisation
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import Valorisation
 from hlo_design.ui.list_editor import ListEditor
@@ -43,6 +43,6 @@ class ValorisationListEditor(ListEditor[Item]):
         items: Sequence[Item] = getattr(valorisation_of(case), self.part)
         return items
 
-    def _write(self, path: Path, edit: ListEdit[Item]) -> Case:
+    def _write(self, path: Path, edit: ListEdit[Item]) -> SaveResult:
         edits: dict[str, ListEdit[Any]] = {self.part: edit}
         return save_valorisation(path, edits)

@@ -16,7 +16,7 @@ from IPython.display import HTML, display
 
 from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
-from hlo_design.casefile.saving import ListEdit, save_list
+from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.design_plan import DesignPlan
 from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
 from hlo_design.phases.design.report import (
@@ -39,10 +39,10 @@ from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
 from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
-from hlo_design.ui.controls import SaveBar
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.reflection_editor import ReflectionWebEditor
+from hlo_design.ui.save_bar import SaveBar
 from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.variants_editor import VariantEditor
 
@@ -145,8 +145,8 @@ def show_reflection(session: CaseSession) -> list[ReflectionWebEditor]:
         return []
     editors = [ReflectionWebEditor(web, v) for web in case.reflection_webs]
 
-    def save(path: Path) -> None:
-        save_list(path, "reflection_webs", ListEdit(tuple(editor.web for editor in editors)))
+    def save(path: Path) -> SaveResult:
+        return save_list(path, "reflection_webs", ListEdit(case.reflection_webs, [editor.web for editor in editors]))
 
     parts: list[widgets.Widget] = []
     for editor in editors:

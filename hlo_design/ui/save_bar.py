@@ -1,0 +1,196 @@
+"""The save bar under every editor: save, see what is unsaved, learn of other people's saves, settle clashes.
+
+What a coach must be able to trust in a meeting where several people edit:
+
+* **Nothing is silently overwritten.** A save carries only this editor's
+  changes and merges them onto the file as it is now
+  (:mod:`hlo_design.casefile.three_way`). Where someone else changed the same
+  field, the file keeps their value and the bar lists the clash with two
+  buttons: keep ours (saved again on top) or keep theirs.
+* **Unsaved work is visible**: the button turns orange and says so, and the
+  browser asks before the page is left (:class:`LeaveGuard`).
+* **Other people's saves are noticed**: every few seconds the bar compares
+  the file's revision with the one it knows and says when someone else saved.
+* **Failures are said, not swallowed**: a workbook error, a read-only folder
+  or a full disk is shown with its reason; the file is untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+from markupsafe import Markup
+
+from hlo_design.base.errors import WorkbookError
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.saving import ListConflict, SaveResult, file_revision
+from hlo_design.ui.controls import Status, auto_width
+
+__all__ = ["WATCH_SECONDS", "LeaveGuard", "SaveBar", "conflict_text"]
+
+WATCH_SECONDS = 2.0
+"""How often a bar looks whether someone else saved: within a couple of seconds, at the cost of one small read."""
+
+Describe = Callable[[str], str]
+"""The name people know an item by, from its id (``les`` → ``Theorieles``)."""
+
+
+class LeaveGuard(anywidget.AnyWidget):
+    """An invisible widget that makes the browser ask before a page with unsaved changes is left."""
+
+    _esm = """
+    export default {
+      render({ model, el }) {
+        el.style.display = "none";
+        const warn = (event) => { if (model.get("dirty")) { event.preventDefault(); event.returnValue = ""; } };
+        window.addEventListener("beforeunload", warn);
+        return () => window.removeEventListener("beforeunload", warn);
+      },
+    };
+    """
+    dirty = traitlets.Bool(False).tag(sync=True)
+
+
+class SaveBar:
+    """A save button with its state (saved, unsaved, someone else saved, clashes) for one editor."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        path: Path | None,
+        save: Callable[[Path], SaveResult | None],
+        *,
+        keep_mine: Callable[[Sequence[ListConflict]], None] | None = None,
+        describe: Describe = str,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.path = path
+        self.status = Status()
+        self._save = save
+        self._keep_mine = keep_mine
+        self._describe = describe
+        self.button = widgets.Button(
+            description=vocabulary("editor.save"), icon="save", button_style="primary",
+            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=auto_width(),
+        )  # fmt: skip
+        self.button.on_click(lambda _: self.save())
+        self.guard = LeaveGuard()
+        self.conflicts = widgets.VBox()
+        self.conflicts.add_class("hlo-conflicts")
+        self.widget = widgets.VBox([widgets.HBox([self.button, self.status.widget]), self.conflicts, self.guard])
+        self.widget.add_class("hlo-save-bar")
+        self.revision = file_revision(path) if path is not None else ""
+        if path is not None:
+            threading.Thread(target=self._watch, args=(path,), daemon=True).start()
+
+    @property
+    def unsaved(self) -> bool:
+        return bool(self.guard.dirty)
+
+    def mark_unsaved(self) -> None:
+        """Something was edited since the last save: say so, and guard the page against being left."""
+        self.guard.dirty = True
+        self.button.button_style = "warning"
+        self.button.description = self.vocabulary("editor.save_unsaved")
+
+    def save(self) -> None:
+        """Save through the editor; report success, the clashes to settle, or why it failed."""
+        if self.path is None:
+            return
+        try:
+            result = self._save(self.path)
+        except WorkbookError as error:
+            self.status.error(str(error))
+            return
+        except OSError as error:
+            reason = f"{error.strerror or error} ({error.filename or self.path})"
+            self.status.error(self.vocabulary("editor.save_failed", reason=reason))
+            return
+        self.revision = file_revision(self.path)
+        self._mark_saved()
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        self.status.ok(self.vocabulary("editor.saved", time=stamp, backup=self.path.name + ".bak"))
+        self._show_conflicts(result.conflicts if result is not None else ())
+
+    def _mark_saved(self) -> None:
+        self.guard.dirty = False
+        self.button.button_style = "primary"
+        self.button.description = self.vocabulary("editor.save")
+
+    def _show_conflicts(self, conflicts: Sequence[ListConflict]) -> None:
+        if not conflicts:
+            self.conflicts.children = ()
+            return
+        v = self.vocabulary
+        lines = [conflict_text(c, v, self._describe) for c in conflicts]
+        heading = v("editor.conflicts_one") if len(lines) == 1 else v("editor.conflicts_many", count=len(lines))
+        text = widgets.HTML(
+            Markup('<div class="hlo-conflict" role="alert" style="color:#8a4b00"><b>{}</b><ul>{}</ul></div>').format(
+                heading, Markup("").join(Markup("<li>{}</li>").format(line) for line in lines)
+            )
+        )
+        theirs = widgets.Button(description=v("editor.keep_theirs"), layout=auto_width())
+        theirs.on_click(lambda _: self._show_conflicts(()))
+        buttons: list[widgets.Widget] = [theirs]
+        if self._keep_mine is not None:
+            mine = widgets.Button(description=v("editor.keep_mine"), button_style="warning", layout=auto_width())
+            mine.add_class("hlo-keep-mine")
+            mine.on_click(lambda _: self._settle_with_mine(conflicts))
+            buttons.insert(0, mine)
+        self.conflicts.children = (text, widgets.HBox(buttons))
+
+    def _settle_with_mine(self, conflicts: Sequence[ListConflict]) -> None:
+        assert self._keep_mine is not None  # the button exists only then
+        self._keep_mine(conflicts)
+        self.save()
+
+    def _watch(self, path: Path) -> None:
+        """Until the bar's widget is closed: tell the group when the file was saved by someone else."""
+        stop = threading.Event()
+        while not stop.wait(WATCH_SECONDS) and self.widget.comm is not None:
+            try:
+                current = file_revision(path)
+            except OSError:
+                continue
+            if current and current != self.revision:
+                self.revision = current
+                stamp = dt.datetime.now().strftime("%H:%M")
+                self.status.info(self.vocabulary("editor.stale", time=stamp))
+
+
+def conflict_text(conflict: ListConflict, vocabulary: Vocabulary, describe: Describe = str) -> str:
+    """One clash in words: which item, which field, our value and the value in the file."""
+    clash = conflict.conflict
+    item = describe(clash.item_id)
+    if clash.field is None:
+        key = "editor.conflict_deleted_by_us" if clash.mine is None else "editor.conflict_deleted_by_them"
+        return vocabulary(key, item=item)
+    return vocabulary(
+        "editor.conflict_field",
+        item=item,
+        field=_field_label(clash.field, vocabulary),
+        mine=_value(clash.mine),
+        theirs=_value(clash.theirs),
+    )
+
+
+def _field_label(field: str, vocabulary: Vocabulary) -> str:
+    try:
+        return vocabulary(f"field.{field}")
+    except KeyError:
+        return field.replace("_", " ")
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {_value(inner)}" for key, inner in value.items() if inner is not None)
+    if isinstance(value, list):
+        return ", ".join(_value(inner) for inner in value) or "—"
+    return "—" if value is None else str(value)
