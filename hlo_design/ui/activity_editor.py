@@ -63,6 +63,7 @@ class ActivityEditor(ListEditor[Activity]):
                 self.comparison.widget,
             ]
         )
+        self.widget.add_class("hlo-activity-editor")
 
     @property
     def activities(self) -> list[Activity]:

@@ -190,5 +190,6 @@ def assert_no_errors(tab: Page, *, error_box_expected: bool = False) -> None:
     body = tab.inner_text("body")
     assert "Traceback" not in body
     assert "There was an error when executing cell" not in body
+    assert "Error displaying widget" not in body  # a widget whose front-end code is missing
     assert tab.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert tab.locator(".hlo-error-box").count() == int(error_box_expected)
