@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from hlo_design.app.cli import main
+from hlo_design.casefile.loading import load_case
+from hlo_design.casefile.saving import ListEdit, save_list
 from tests.helpers import EXAMPLE_CASES, TEST_DATA
 
 
@@ -115,3 +117,25 @@ def test_a_folder_that_cannot_be_written_is_a_message(
     err = capsys.readouterr().err
     assert f"hlo-design: cannot write {blocked}" in err
     assert "choose a folder you may write to" in err
+
+
+def test_history_lists_kept_versions_and_restore_puts_one_back(
+    minimal_case_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad save can be undone more than one step back, from the command line."""
+    original = minimal_case_file.read_bytes()
+    case = load_case(minimal_case_file)
+    for hours in (5, 6):
+        changed = case.activities[0].model_copy(update={"hours_per_week": hours})
+        save_list(
+            minimal_case_file,
+            "activities",
+            ListEdit(load_case(minimal_case_file).activities, [changed, case.activities[1]]),
+        )
+    assert main(["history", str(minimal_case_file)]) == 0
+    listed = capsys.readouterr().out.split()
+    assert len(listed) == 2
+    assert main(["restore", str(minimal_case_file), listed[-1]]) == 0  # the oldest: before both saves
+    assert minimal_case_file.read_bytes() == original
+    assert main(["restore", str(minimal_case_file), "bestaat-niet"]) == 1
+    assert "no kept version 'bestaat-niet'" in capsys.readouterr().err

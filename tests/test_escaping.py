@@ -103,6 +103,6 @@ def test_page_title_error_box_and_report_link_escape(monkeypatch: pytest.MonkeyP
 def test_overview_title_escapes_broken_case_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[object] = []
     monkeypatch.setattr(overview, "display", shown.append)
-    session = overview.OverviewSession([], Vocabulary(), Path("out"), broken=[HOSTILE])
+    session = overview.OverviewSession([], Vocabulary(), Path("out"), broken={HOSTILE: HOSTILE})
     overview.show_title(session)
     _assert_safe(shown[0].data)  # type: ignore[attr-defined]

@@ -26,7 +26,9 @@ from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.base.workflow import PHASES
+from hlo_design.casefile.history import find_version, versions
 from hlo_design.casefile.loading import find_case_file, load_case
+from hlo_design.casefile.saving import restore_version
 from hlo_design.casefile.starter import write_starter
 from hlo_design.render.figures import quadrant_map
 
@@ -92,6 +94,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
     serve.set_defaults(command=_serve)
+
+    history = commands.add_parser("history", help="list the kept earlier versions of a case file, newest first")
+    history.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    history.set_defaults(command=_history)
+
+    restore = commands.add_parser("restore", help="put a kept earlier version of a case file back")
+    restore.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    restore.add_argument("version", metavar="VERSION", help="a version as `hlo-design history` lists it")
+    restore.set_defaults(command=_restore)
 
     new = commands.add_parser("new", help="write a starter case file")
     new.add_argument("id", metavar="ID")
@@ -183,6 +194,23 @@ def _serve(arguments: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         process.terminate()
         return process.wait()
+
+
+def _history(arguments: argparse.Namespace) -> int:
+    path = find_case_file(arguments.case)
+    kept = versions(path)
+    for version in kept:
+        print(version.stem)
+    if not kept:
+        print(f"{path}: no earlier versions kept yet (they are kept from the first save on)")
+    return 0
+
+
+def _restore(arguments: argparse.Namespace) -> int:
+    path = find_case_file(arguments.case)
+    case = restore_version(path, find_version(path, arguments.version))
+    print(f"restored {path} to {arguments.version} ({case.name}); the version it replaced is kept too")
+    return 0
 
 
 def _new(arguments: argparse.Namespace) -> int:

@@ -40,6 +40,7 @@ __all__ = [
     "dump_case",
     "file_revision",
     "merge_list",
+    "restore_version",
     "save_case",
     "save_decisions",
     "save_list",
@@ -81,6 +82,14 @@ def update_case(path: Path, change: Callable[[Case], Case]) -> Case:
         updated = change(parse_case(path.read_bytes(), str(path)))
         _write_atomically(path, dump_case(updated))
         return updated
+
+
+def restore_version(path: Path, version: Path) -> Case:
+    """Put a kept version (:mod:`~hlo_design.casefile.history`) back, as a normal locked save; returns the case."""
+    text = version.read_text(encoding="utf-8")
+    with FileLock(str(path) + ".lock", timeout=10):
+        _write_atomically(path, text)
+    return parse_case(text.encode("utf-8"), str(path))
 
 
 def _write_atomically(path: Path, text: str) -> str:

@@ -16,6 +16,7 @@ from IPython.display import HTML, display
 from markupsafe import Markup
 
 from hlo_design.analysis.synthetic_cases import generate_cases
+from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.base.workflow import OVERVIEW
@@ -23,7 +24,7 @@ from hlo_design.casefile.loading import case_ids, load_case
 from hlo_design.model.case import Case
 from hlo_design.phases.common import show_report_cell
 from hlo_design.phases.overview.report import overview_report, write_overview_report
-from hlo_design.render.html_fragments import paragraph_html
+from hlo_design.render.html_fragments import bullets_html, paragraph_html
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
 from hlo_design.ui.session import in_dashboard, query_parameters
 
@@ -45,7 +46,8 @@ class OverviewSession:
     vocabulary: Vocabulary
     output_dir: Path
     generated: int = 0
-    broken: list[str] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)
+    """Case files that could not be read: id → their first problem, so the page says which and why."""
 
 
 def open_overview(language: str = "nl", output_dir: str = "reports", generated_cases: int = 0) -> OverviewSession:
@@ -57,12 +59,12 @@ def open_overview(language: str = "nl", output_dir: str = "reports", generated_c
             raise WorkbookError(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
         language = "nl"
     cases: list[Case] = []
-    broken: list[str] = []
+    broken: dict[str, str] = {}
     for case_id in case_ids():
         try:
             cases.append(load_case(case_id))
-        except WorkbookError:
-            broken.append(case_id)
+        except WorkbookError as error:
+            broken[case_id] = _first_problem(error)
     generated = max(0, int(generated_cases))
     if generated:
         cases += generate_cases(generated, seed=1)
@@ -80,8 +82,17 @@ def show_title(session: OverviewSession) -> None:
     if session.generated:
         parts.append(Markup("<p><i>{}</i></p>").format(v("overview_phase.generated_note", count=session.generated)))
     if session.broken:
-        parts.append(paragraph_html(f"{v('landing.broken')} {', '.join(session.broken)}", "hlo-error"))
+        parts.append(paragraph_html(v("landing.broken"), "hlo-error"))
+        parts.append(
+            bullets_html([f"{case_id} — {problem}" for case_id, problem in session.broken.items()], "hlo-error")
+        )
     display(HTML(Markup("").join(parts)))
+
+
+def _first_problem(error: WorkbookError) -> str:
+    """The first line of a case file's problems, with the file named relative to the cases folder."""
+    first = str(error).splitlines()[0]
+    return first.replace(f"{CASES_DIR}/", "")
 
 
 def show_dashboard(session: OverviewSession) -> OverviewDashboard:
