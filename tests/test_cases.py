@@ -132,7 +132,9 @@ def test_concurrent_updates_all_land(minimal_case_file: Path) -> None:
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
     lambda s: s.strip() == s and s != ""
 )
-coordinate = st.floats(min_value=-1, max_value=1, allow_nan=False, allow_subnormal=False)
+# what a person types or a slider gives: at most six decimals (a save rounds binary noise such as
+# 0.6000000000000001 away, see hlo_design/casefile/round_trip.py)
+coordinate = st.integers(-(10**6), 10**6).map(lambda n: n / 10**6)
 positions = st.builds(Position, form=coordinate, context=coordinate)
 places = st.one_of(
     st.just(FindingPlace()),
@@ -141,11 +143,11 @@ places = st.one_of(
 )
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(
     names=st.lists(texts, min_size=1, max_size=5),
     positions=st.lists(positions, min_size=5, max_size=5),
-    hours=st.lists(st.floats(min_value=0, max_value=80, allow_nan=False), min_size=5, max_size=5),
+    hours=st.lists(st.integers(0, 8000).map(lambda n: n / 100), min_size=5, max_size=5),
     places=st.lists(places, max_size=4),
     finding_text=texts,
 )

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar, get_args
 
-import yaml
 from filelock import FileLock
 from pydantic import BaseModel
 
@@ -24,7 +23,9 @@ from hlo_design.base.errors import SaveConflictError
 from hlo_design.casefile.atomic import write_atomically
 from hlo_design.casefile.history import remember
 from hlo_design.casefile.loading import parse_case
+from hlo_design.casefile.round_trip import new_text, updated_text
 from hlo_design.casefile.three_way import Conflict, merge_three_way
+from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, PerspectiveState
 from hlo_design.model.perspectives import Perspective
@@ -50,11 +51,26 @@ __all__ = [
 
 
 def dump_case(case: Case) -> str:
-    """The YAML text of a case, in field order, without default values."""
-    data = case.model_dump(mode="json", exclude_defaults=True)
-    for finding, raw in zip(case.findings, data.get("findings", []), strict=True):
-        raw["place"] = finding.place.to_yaml()
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    """The YAML text of a case as a new file, in field order, without default values."""
+    return new_text(_case_data(case)[1])
+
+
+def _case_text(case: Case, original: str | None) -> str:
+    """The text to write: ``original`` (the file as people wrote it) updated in place, or a new file."""
+    if original is None:
+        return dump_case(case)
+    full, lean = _case_data(case)
+    return updated_text(original, full, lean)
+
+
+def _case_data(case: Case) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The case as plain data with every field, and without defaults; places written as people write them."""
+    full = case.model_dump(mode="json")
+    lean = case.model_dump(mode="json", exclude_defaults=True)
+    for data in (full, lean):
+        for finding, raw in zip(case.findings, data.get("findings", []), strict=True):
+            raw["place"] = finding.place.to_yaml()
+    return full, lean
 
 
 def file_revision(path: Path) -> str:
@@ -73,15 +89,20 @@ def save_case(case: Case, path: Path, *, expected_revision: str | None = None) -
             raise SaveConflictError(
                 f"{path}: the file was saved by someone else after you opened it; reload it and apply your change again (nothing was overwritten)"
             )
-        return _write_atomically(path, dump_case(case))
+        return _write_atomically(path, _case_text(case, _existing_text(path)))
 
 
 def update_case(path: Path, change: Callable[[Case], Case]) -> Case:
     """Read, change and save a case under the file lock, so concurrent updates all land."""
     with FileLock(str(path) + ".lock", timeout=10):
-        updated = change(parse_case(path.read_bytes(), str(path)))
-        _write_atomically(path, dump_case(updated))
+        raw = read_case_bytes(path)
+        updated = change(parse_case(raw, str(path)))
+        _write_atomically(path, _case_text(updated, raw.decode("utf-8")))
         return updated
+
+
+def _existing_text(path: Path) -> str | None:
+    return read_case_bytes(path).decode("utf-8") if path.exists() else None
 
 
 def restore_version(path: Path, version: Path) -> Case:
