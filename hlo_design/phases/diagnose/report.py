@@ -29,7 +29,7 @@ from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
 from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
 from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
-from hlo_design.render.role_map_text import explain
+from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
 from hlo_design.ui.findings_editor import describe_place
 
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 DEFAULT_OVERLOAD_THRESHOLD = 0.4
-"""An actor on 40% or more of all role-map tasks is flagged as carrying too much."""
+"""An actor on 40% or more of the role-map tasks done in the environment is flagged as carrying too much."""
 
 
 def findings_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
@@ -130,8 +130,8 @@ def diagnosis_sections(
         sections.append(
             ReportSection(
                 v("diagnose.roles"), "rollen", v("diagnose.roles.intro"),
-                [figure_html(role_heatmap(case, v)), figure_html(side_share_bars(case, v))],
-                items=explain(analysis, v),
+                [figure_html(role_heatmap(case, v)), figure_html(side_share_bars(case, v)),
+                 role_map_html(explain(analysis, v), v)],
                 notes=[v("diagnose.roles.illustrative")] if case.role_map.illustrative else [],
             )
         )  # fmt: skip

@@ -11,7 +11,9 @@ and tables, static.
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 from IPython.display import HTML, display
+from markupsafe import Markup
 
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
@@ -31,7 +33,7 @@ from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
 from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
-from hlo_design.render.role_map_text import explain
+from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
 from hlo_design.ui.scan_editor import ScanEditor
@@ -121,7 +123,13 @@ def show_role_map(session: CaseSession, overload_threshold: float) -> None:
         return
     display(role_heatmap(case, v))
     display(side_share_bars(case, v))
-    display(HTML(bullets_html(explain(analyse_role_map(case, overload_threshold), v))))
+    text = explain(analyse_role_map(case, overload_threshold), v)
+    if not session.interactive:
+        display(HTML(role_map_html(text, v)))
+        return
+    display(HTML(bullets_html(text.headlines)))
+    if text.details:
+        display(_details_accordion(v("rolemap.details", count=len(text.details)), bullets_html(text.details)))
 
 
 @with_session
@@ -134,3 +142,10 @@ def show_report(session: CaseSession, overload_threshold: float) -> None:
         render=lambda: diagnosis_report(case, v, overload_threshold=overload_threshold),
         case_id=case.id,
     )  # fmt: skip
+
+
+def _details_accordion(title: str, body: Markup) -> widgets.Accordion:
+    """A closed toggle, so the three headlines stay what the room sees first."""
+    accordion = widgets.Accordion(children=[widgets.HTML(str(body))], selected_index=None)
+    accordion.set_title(0, title)
+    return accordion
