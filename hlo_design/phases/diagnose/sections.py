@@ -17,13 +17,13 @@ from markupsafe import Markup
 
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
-from hlo_design.analysis.scan_comparison import latest_scans
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
 from hlo_design.phases.diagnose.report import (
     diagnosis_report,
     disagreement_lines,
     findings_table,
+    scan_figures,
     write_diagnosis_report,
 )
 from hlo_design.render.figures import quadrant_map, summary_bars
@@ -31,7 +31,6 @@ from hlo_design.render.figures.continuum import continuum_strip
 from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
 from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
@@ -105,9 +104,8 @@ def show_scan(session: CaseSession) -> ScanEditor | None:
     if session.interactive:
         editor = show_editor(ScanEditor, session)
     elif session.case.scans:
-        latest = list(latest_scans(session.case.scans).values())
-        display(scan_comparison(latest, session.vocabulary))
-        display(disagreement_heatmap(latest, session.vocabulary))
+        for figure in scan_figures(session.case, session.vocabulary):
+            display(figure)
     lines = disagreement_lines(session.case, session.vocabulary)
     if lines:
         display(HTML(bullets_html(lines)))
