@@ -61,6 +61,7 @@ CELL_FONT = 15
 MAX_COMPARISON_COLUMNS = 2
 """More than two scans side by side leaves cells too narrow for their labels; further groups wrap."""
 COMPARISON_ROW_PX = 650
+NOTE_PX = 60
 HOVER_WIDTH = 48
 
 
@@ -282,12 +283,12 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
             "colorbar": {**_continuum_colorbar(vocabulary), "orientation": "h", "y": -0.12, "yanchor": "top"},
         }
     )
-    if carried:
-        _note(figure, vocabulary("scan.carried_note", mark=CARRIED_MARK))
     rows = math.ceil(len(session) / MAX_COMPARISON_COLUMNS)
     title = vocabulary("scan.comparison_title", label=f"{session[0].date:%d-%m-%Y}")
-    figure = base_layout(figure, title, height=COMPARISON_ROW_PX * rows)
-    figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140})
+    figure = base_layout(figure, title, height=COMPARISON_ROW_PX * rows + (NOTE_PX if carried else 0))
+    figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140 + (NOTE_PX if carried else 0)})
+    if carried:
+        _note(figure, vocabulary("scan.carried_note", mark=CARRIED_MARK))
     return figure
 
 
@@ -387,6 +388,6 @@ def _grid_of(titles: list[str], traces: list[go.Heatmap]) -> go.Figure:
 
 def _note(figure: go.Figure, text: str) -> None:
     figure.add_annotation(
-        text=text, xref="paper", yref="paper", x=0, y=-0.3, xanchor="left", yanchor="top",
+        text=text, xref="paper", yref="paper", x=0, y=0, yshift=-(140 + NOTE_PX // 2), xanchor="left", yanchor="top",
         showarrow=False, font={"size": 15},
     )  # fmt: skip
