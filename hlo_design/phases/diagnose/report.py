@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
+from hlo_design.analysis.case_warnings import case_warnings, warning_line
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.analysis.scan_comparison import (
@@ -43,6 +44,7 @@ from hlo_design.ui.findings_editor import describe_place
 
 __all__ = [
     "DEFAULT_OVERLOAD_THRESHOLD",
+    "case_warning_lines",
     "diagnosis_report",
     "diagnosis_sections",
     "disagreement_lines",
@@ -99,6 +101,12 @@ def disagreement_lines(case: Case, vocabulary: Vocabulary, n: int = 3) -> list[s
     return lines
 
 
+def case_warning_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
+    """Facts of the case that load but cannot be true of a week, prefixed so they read as warnings."""
+    prefix = vocabulary("warning.prefix")
+    return [f"{prefix[:1].upper()}{prefix[1:]}: {warning_line(w, vocabulary)}" for w in case_warnings(case)]
+
+
 def scan_figures(case: Case, vocabulary: Vocabulary) -> list[go.Figure]:
     """The latest session side by side, where its groups differ, and — once a group rescanned — the movement."""
     figures = [scan_comparison(case.scans, vocabulary), disagreement_heatmap(case.scans, vocabulary)]
@@ -128,7 +136,10 @@ def diagnosis_sections(
     if case.rhythm:
         situation.append(figure_html(rhythm_grid(case.rhythm, v)))
     sections = [
-        ReportSection(v("diagnose.situation"), "situatieschets", v("diagnose.situation.intro"), situation),
+        ReportSection(
+            v("diagnose.situation"), "situatieschets", v("diagnose.situation.intro"), situation,
+            items=case_warning_lines(case, v),
+        ),
         ReportSection(
             v("diagnose.inventory"), "inventaris", v("diagnose.inventory.intro"),
             [figure_html(quadrant_map(case, v)), figure_html(summary_bars(summary, v)),

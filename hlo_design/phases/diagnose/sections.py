@@ -20,6 +20,7 @@ from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
 from hlo_design.phases.diagnose.report import (
+    case_warning_lines,
     diagnosis_report,
     disagreement_lines,
     findings_table,
@@ -60,6 +61,9 @@ def show_title(session: CaseSession) -> None:
 def show_situation(session: CaseSession) -> None:
     """Section 1: the case at a glance, the continuum strip and the week."""
     case, v = session.case, session.vocabulary
+    warnings = case_warning_lines(case, v)
+    if warnings:
+        display(HTML(bullets_html(warnings, "hlo-warning")))
     display(HTML(situation_html(case, v)))
     if case.continuum:
         display(continuum_strip(case.continuum.position, v))
