@@ -32,7 +32,7 @@ def test_dashboard_role_map_shows_three_headlines_and_a_closed_details_accordion
     """In the dashboard the details sit in a closed Accordion under the three headlines."""
     displayed = shown(monkeypatch)
     sections.show_role_map(session(load_case("servicemedewerker"), interactive=True), 0.4)
-    (headlines,) = [d for d in displayed if isinstance(d, HTML) and "Alles loopt via" in str(d.data)]
+    (headlines,) = [d for d in displayed if isinstance(d, HTML) and "Veel loopt via" in str(d.data)]
     assert str(headlines.data).count("<li>") == 3
     (accordion,) = [d for d in displayed if isinstance(d, widgets.Accordion)]
     assert accordion.selected_index is None

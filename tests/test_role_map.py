@@ -348,14 +348,14 @@ def test_servicemedewerker_teacher_is_on_every_sticker(servicemedewerker: RoleMa
             "nl",
             [
                 "Niemand doet 1 van de 25 taken",
-                "Alles loopt via Docent mboRijnland",
+                "Veel loopt via Docent mboRijnland",
                 "Naast elkaar in plaats van samen",
             ],
             ["Een brugpersoon verbindt school en werk", "Brugpersoon: Leercoördinator", "op de werkvloer"],
         ),
         (
             "en",
-            ["Nobody does 1 of the 25 tasks", "Everything runs through Docent mboRijnland", "Side by side instead"],
+            ["Nobody does 1 of the 25 tasks", "Much runs through Docent mboRijnland", "Side by side instead"],
             ["A bridge person connects school and work", "Bridge person: Leercoördinator", "on the shop floor"],
         ),
     ],
@@ -379,7 +379,7 @@ def test_role_map_html_puts_the_details_behind_a_toggle_and_escapes() -> None:
     hostile = case.model_copy(update={"actors": [a.model_copy(update={"name": HOSTILE}) for a in case.actors]})
     html = str(role_map_html(explain(analyse_role_map(hostile), Vocabulary()), Vocabulary()))
     assert (
-        html.index("Alles loopt via") < html.index("<details><summary>Meer over de rollen") < html.index("Brugpersoon")
+        html.index("Veel loopt via") < html.index("<details><summary>Meer over de rollen") < html.index("Brugpersoon")
     )
     assert HOSTILE not in html
 

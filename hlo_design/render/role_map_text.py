@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from hlo_design.analysis.role_map import Busiest, Concentration, LocationShare, Overload, RoleMapAnalysis, SideShare
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.model.roles import ActorType, Task
+from hlo_design.model.roles import ActorType, Process, Task
 
 __all__ = ["RoleMapText", "explain", "role_map_html", "task_text"]
 
@@ -104,13 +104,18 @@ def _explain_overload(analysis: RoleMapAnalysis, vocabulary: Vocabulary) -> str:
 
 
 def _overload_sentence(overload: Overload, vocabulary: Vocabulary) -> str:
+    """One overloaded actor; their heavy processes are never empty (the overall share averages them)."""
+    if len(overload.processes) == len(Process):
+        processes = vocabulary("rolemap.overloaded.all_processes")
+    else:
+        processes = ", ".join(vocabulary.label(p) for p in overload.processes)
     return vocabulary(
         "rolemap.overloaded",
         name=overload.actor.name,
         tasks=overload.tasks,
         done=overload.done,
         share=_percent(overload.share),
-        processes=", ".join(vocabulary.label(p) for p in overload.processes) or "—",
+        processes=processes,
     )
 
 
