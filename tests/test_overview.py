@@ -22,6 +22,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case, parse_case
 from hlo_design.casefile.saving import dump_case
 from hlo_design.render.figures import overview as fo
+from hlo_design.render.overview_tables import readable_table
 from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE
 
 SYNTHETIC = generate_cases(60, seed=7)
@@ -122,7 +123,7 @@ def test_figures_show_every_case(examples: list) -> None:
     ids = list(EXAMPLE_CASES)
     assert list(fo.quadrant_distribution(examples, vocabulary).data[0].x) == ids
     assert list(fo.perspective_coverage(examples, vocabulary).data[0].y) == ids
-    assert list(fo.evenness_bars(examples, vocabulary).data[0].y) == ids
+    assert list(fo.concentration_bars(examples, vocabulary).data[0].y) == ids
     assert list(fo.phase_progress(examples, vocabulary).data[0].y) == ids
     assert [t.name for t in fo.corners_comparison(examples, vocabulary).data] == ids
 
@@ -134,3 +135,23 @@ def test_overview_figures_escape_case_text() -> None:
     text = json.dumps(json.loads(figure.to_json()), ensure_ascii=False)
     assert "<img" not in text
     assert "&lt;img" in text
+
+
+def test_concentration_chart_shows_real_differences_between_the_cases(examples: list) -> None:
+    """The role chart that replaced evenness (0.97–1.00 everywhere) spreads the example cases apart.
+
+    Overall, the busiest person's share of the tasks done ranges over more than
+    0.3 between the example cases, and the chart has one bar group per process too.
+    """
+    figure = fo.concentration_bars(examples, Vocabulary())
+    overall = [float(x) for x in figure.data[0].x]
+    assert max(overall) - min(overall) > 0.3
+    assert len(figure.data) == 4
+    assert figure.layout.title.text.startswith("Hoeveel rust op één persoon?")
+
+
+def test_overview_table_names_the_busiest_share_not_evenness(examples: list) -> None:
+    """The readable table's role column is the concentration, as a percentage."""
+    table = readable_table(overview_table(examples), Vocabulary())
+    assert "Spreiding rollen" not in table.columns
+    assert all(value.endswith("%") for value in table["Drukste betrokkene"])

@@ -78,3 +78,19 @@ def test_reports_are_readable_by_others(tmp_path: Path) -> None:
     """Reports are meant to be shared: not the 0600 of a temporary file."""
     path = write_diagnosis_report(load_case("zorg"), Vocabulary(region="VL"), tmp_path)
     assert path.stat().st_mode & 0o044 == 0o044
+
+
+def test_report_leads_the_role_section_with_three_findings_and_hides_the_rest() -> None:
+    """The role section opens with the three headlines; bridge persons and the rest sit in <details>."""
+    text = diagnosis_report(load_case("servicemedewerker"), Vocabulary())
+    roles = text[text.index('id="rollen"') : text.index('id="naar-ontwerp"')]
+    headlines = roles[roles.index('class="hlo-items hlo-headlines"') : roles.index("<details>")]
+    assert headlines.count("<li>") == 3
+    assert "Veel loopt via Docent mboRijnland" in headlines
+    assert "Een brugpersoon verbindt school en werk" in roles[roles.index("<details>") :]
+
+
+def test_report_names_the_scan_session_it_compares() -> None:
+    """The largest disagreement is that of the latest session, and says which date that is."""
+    text = diagnosis_report(load_case("servicemedewerker"), Vocabulary())
+    assert "Grootste verschil in de sessie van 20-06-2023" in text

@@ -15,7 +15,7 @@ from hlo_design.analysis.role_map import (
     RoleMapAnalysis,
     analyse_role_map,
     bridge_persons,
-    evenness,
+    concentration,
     gaps,
     overloaded,
     shop_floor_profile,
@@ -29,7 +29,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.levels import Level
 from hlo_design.model.roles import ActorType, Process, Side, Sticker, Task, task_catalogue
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.render.role_map_text import explain
+from hlo_design.render.role_map_text import explain, role_map_html
 from tests.helpers import HOSTILE, figure_strings
 
 SW, AF, OB = Process.COLLABORATING, Process.ALIGNING, Process.TRAINING_AND_GUIDING
@@ -80,62 +80,129 @@ def test_gaps_are_tasks_without_any_sticker(stickers: list[Sticker], expected: l
 @pytest.mark.parametrize(
     ("stickers", "threshold", "expected"),
     [
-        ([sticker("teach", "s1"), sticker("teach", "s2")], 0.4, {"teach": 2}),  # 2/5 = 0.4 is on the threshold
-        ([sticker("teach", "s1")], 0.4, {}),  # 1/5 = 0.2 is below
-        ([sticker("teach", "s1"), sticker("teach", "s1", together=True)], 0.4, {}),  # two stickers, one role
-        ([sticker("teach", "s1"), sticker("sup", "o1")], 0.2, {"teach": 1, "sup": 1}),  # lower threshold
+        ([sticker("teach", "s1"), sticker("teach", "s2"), sticker("sup", "o1")], 0.6, {"teach": 2}),  # 2 of 3 done
+        ([sticker("teach", "s1"), sticker("sup", "o1"), sticker("sup", "o2")], 0.5, {"sup": 2}),  # 1 of 3 is below
+        ([sticker("teach", "s1"), sticker("teach", "s1", together=True), sticker("sup", "o1")], 0.6, {}),  # one role
+        ([sticker("teach", "s1"), sticker("sup", "o1")], 0.5, {"teach": 1, "sup": 1}),  # each on half of what is done
+        ([], 0.4, {}),  # nothing done, nobody overloaded
     ],
 )
-def test_overloaded_counts_roles_against_all_tasks(
+def test_overloaded_counts_roles_against_the_tasks_done(
     stickers: list[Sticker], threshold: float, expected: dict[str, int]
 ) -> None:
-    """overloaded() flags actors whose distinct tasks reach the threshold share of the whole catalogue."""
+    """overloaded() flags actors whose distinct tasks reach the threshold share of the tasks anyone does."""
     found = overloaded(ACTORS, stickers, TASKS, threshold)
+    done = len({s.task for s in stickers})
     assert {o.actor.id: o.tasks for o in found} == expected
-    assert all(math.isclose(o.share, o.tasks / len(TASKS)) for o in found)
+    assert all(o.done == done and math.isclose(o.share, o.tasks / done) for o in found)
 
 
 def test_overloaded_lists_the_most_loaded_first() -> None:
     """The actor with the most tasks comes first."""
-    stickers = [sticker("sup", "s1"), *(sticker("teach", t.id) for t in TASKS[:3])]
+    stickers = [sticker("sup", "s1"), sticker("sup", "o1"), *(sticker("teach", t.id) for t in TASKS[:3])]
     assert [o.actor.id for o in overloaded(ACTORS, stickers, TASKS, 0.2)] == ["teach", "sup"]
+
+
+def test_overloaded_names_the_processes_that_run_through_them() -> None:
+    """Per process, the share of the tasks done there decides where things run through the actor."""
+    stickers = [sticker("teach", "s1"), sticker("teach", "s2"), sticker("teach", "o1"), sticker("sup", "o2")]
+    (overload,) = overloaded(ACTORS, stickers, TASKS, 0.6)
+    assert overload.processes == (SW,)  # both collaborating tasks; one of two training tasks is only 50 %
+
+
+# The CIV practice situation (Grenswerken article, recommendations, seeds/001): of the school, only the
+# teacher comes to the company regularly, so the teacher becomes the contact point for everything. Here a
+# first meeting filled in six tasks: the teacher is on five of them, a supervisor only on the shop floor.
+CIV_TEACHER = actor("docent", ActorType.TEACHER)
+CIV_SUPERVISOR = actor("werkbegeleider", ActorType.SUPERVISOR)
+CIV_TRAINER = actor("praktijkopleider", ActorType.WORKPLACE_TRAINER)
+CIV_COORDINATOR = actor("coordinator", ActorType.WORK_COORDINATOR)
+CIV_ACTORS = (CIV_TEACHER, CIV_SUPERVISOR, CIV_TRAINER, CIV_COORDINATOR)
+CIV_SPARSE = [
+    *(sticker("docent", t) for t in ("sw_afspraken", "af_rooster", "af_driegesprek", "af_beoordelen", "ob_bb_les")),
+    sticker("werkbegeleider", "ob_wv_instructie"),
+]
+
+
+def _dense(teacher_tasks: int) -> list[Sticker]:
+    """Every catalogue task taken by a work-side actor, the teacher on the first ``teacher_tasks`` of them."""
+    catalogue = task_catalogue()
+    work = {SW: "coordinator", AF: "praktijkopleider", OB: "werkbegeleider"}
+    return [
+        *(sticker(work[t.process], t.id) for t in catalogue),
+        *(sticker("docent", t.id) for t in catalogue[:teacher_tasks]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stickers", "flagged"),
+    [
+        (CIV_SPARSE, ["docent"]),  # 5 of the 6 tasks done: 5/25 of the catalogue was never flagged before
+        (_dense(20), ["docent"]),  # a full map, the teacher on 20 of 25
+        (_dense(4), []),  # a full map with a healthy spread: nobody on 40 % of what is done
+        (
+            [sticker(a.id, t.id) for a, t in zip(CIV_ACTORS * 2, task_catalogue()[:8], strict=True)],
+            [],
+        ),  # a sparse map, each on two of eight tasks
+    ],
+)
+def test_the_person_everything_runs_through_is_flagged_in_sparse_and_dense_maps(
+    stickers: list[Sticker], flagged: list[str]
+) -> None:
+    """Overload is judged against the tasks done here, so the CIV finding shows however full the map is."""
+    found = overloaded(CIV_ACTORS, stickers, task_catalogue(), 0.4)
+    assert [o.actor.id for o in found] == flagged
 
 
 @pytest.mark.parametrize(
     ("stickers", "expected"),
     [
-        # two processes, alone: bridge between processes only
-        ([sticker("teach", "s1"), sticker("teach", "a1")], {"teach": (BridgeReason.PROCESSES,)}),
-        # together with the other side on one task: both are bridges across sides
+        # two processes, alone: not a bridge (being busy is not connecting school and work)
+        ([sticker("teach", "s1"), sticker("teach", "a1")], {}),
+        # together with the other side on one task: both are bridges
         (
             [sticker("teach", "s1", together=True), sticker("sup", "s1", together=True)],
-            {"teach": (BridgeReason.SIDES,), "sup": (BridgeReason.SIDES,)},
+            {"teach": (BridgeReason.TOGETHER,), "sup": (BridgeReason.TOGETHER,)},
         ),
         # marked together, but nobody of the other side on the task: no bridge
         ([sticker("teach", "s1", together=True)], {}),
         # together with only a learner: learners are not the other side
         ([sticker("teach", "s1", together=True), sticker("learn", "s1")], {}),
         # the supervisor is there but only the teacher marks together: the teacher bridges
-        ([sticker("teach", "s1", together=True), sticker("sup", "s1")], {"teach": (BridgeReason.SIDES,)}),
+        ([sticker("teach", "s1", together=True), sticker("sup", "s1")], {"teach": (BridgeReason.TOGETHER,)}),
+        # guiding on the shop floor and towards it: works in both places
+        ([sticker("sup", "o1"), sticker("sup", "o2")], {"sup": (BridgeReason.BOTH_PLACES,)}),
         # both rules for the teacher
         (
-            [sticker("teach", "s1", together=True), sticker("teach", "o2"), sticker("sup", "s1")],
-            {"teach": (BridgeReason.PROCESSES, BridgeReason.SIDES)},
+            [
+                sticker("teach", "s1", together=True),
+                sticker("teach", "o1"),
+                sticker("teach", "o2"),
+                sticker("sup", "s1"),
+            ],
+            {"teach": (BridgeReason.TOGETHER, BridgeReason.BOTH_PLACES)},
         ),
         # a learner in three processes is not a bridge person
         ([sticker("learn", "s1"), sticker("learn", "a1"), sticker("learn", "o1")], {}),
     ],
 )
-def test_bridge_persons_follow_the_documented_rule(
+def test_bridge_persons_connect_school_and_work(
     stickers: list[Sticker], expected: dict[str, tuple[BridgeReason, ...]]
 ) -> None:
-    """bridge_persons() gives every school/work actor that meets a rule, with each reason that holds."""
+    """bridge_persons() gives every school/work actor that connects the sides, with each reason that holds."""
     assert {b.actor.id: b.reasons for b in bridge_persons(ACTORS, stickers, TASKS)} == expected
+
+
+def test_a_workplace_trainer_with_one_aligning_sticker_is_no_bridge() -> None:
+    """Shop-floor work plus one aligning sticker, never with the school: the old rule made this a bridge."""
+    trainer = actor("trainer", ActorType.WORKPLACE_TRAINER)
+    stickers = [sticker("trainer", "o1"), sticker("trainer", "a1"), sticker("teach", "a1")]
+    assert bridge_persons((*ACTORS, trainer), stickers, TASKS) == ()
 
 
 def test_bridge_persons_report_their_processes_in_map_order() -> None:
     """The processes of a bridge person come in map order, whatever the sticker order."""
-    stickers = [sticker("teach", "o1"), sticker("teach", "s1")]
+    stickers = [sticker("teach", "o1", together=True), sticker("sup", "o1"), sticker("teach", "s1")]
     (bridge,) = bridge_persons(ACTORS, stickers, TASKS)
     assert bridge.processes == (SW, OB)
 
@@ -155,63 +222,52 @@ def test_side_by_side_is_both_sides_without_together(stickers: list[Sticker], ex
     assert [t.id for t in side_by_side(ACTORS, stickers, TASKS)] == expected
 
 
-@pytest.mark.parametrize(
-    ("stickers", "expected"),
-    [
-        ([sticker("teach", "s1"), sticker("teach", "s2")], 0.0),  # all in one process
-        ([sticker("teach", "s1"), sticker("teach", "a1"), sticker("teach", "o1")], 1.0),  # one role per process
-        ([sticker("teach", "s1"), sticker("teach", "a1")], math.log(2) / math.log(3)),  # two of three, equal
-        # 2 + 1 + 1: -(1/2 ln 1/2 + 2 · 1/4 ln 1/4) / ln 3 = 1.5 ln 2 / ln 3
-        (
-            [sticker("teach", "s1"), sticker("teach", "s2"), sticker("teach", "a1"), sticker("teach", "o1")],
-            1.5 * math.log(2) / math.log(3),
-        ),
-    ],
-)
-def test_evenness_is_normalised_entropy(stickers: list[Sticker], expected: float) -> None:
-    """evenness() is the Shannon entropy of roles per process divided by ln 3."""
-    result = evenness(ACTORS, stickers, TASKS)
+def test_concentration_is_the_busiest_actors_share_per_part() -> None:
+    """Overall, per process and per side: the busiest actor and their share of the tasks done in that part."""
+    stickers = [sticker("teach", "s1"), sticker("teach", "s2"), sticker("sup", "s1"), sticker("sup", "o1")]
+    result = concentration(ACTORS, stickers, TASKS)
     assert result.overall is not None
-    assert math.isclose(result.overall.evenness, expected, abs_tol=1e-12)
-    assert math.isclose(result.by_actor["teach"].evenness, expected, abs_tol=1e-12)
+    assert (result.overall.actor.id, result.overall.tasks, result.overall.done) == ("teach", 2, 3)
+    assert {p: (b.actor.id, b.share) for p, b in result.by_process.items()} == {SW: ("teach", 1.0), OB: ("sup", 1.0)}
+    assert {s: (b.actor.id, b.tasks, b.done) for s, b in result.by_side.items()} == {
+        Side.SCHOOL: ("teach", 2, 2),
+        Side.WORK: ("sup", 2, 2),
+    }
 
 
-def test_evenness_groups_by_side_type_and_actor() -> None:
-    """Groups with roles appear per side, type and actor; groups without roles are left out."""
-    stickers = [sticker("teach", "s1"), sticker("sup", "o1"), sticker("sup", "o2")]
-    result = evenness(ACTORS, stickers, TASKS)
-    assert set(result.by_side) == {Side.SCHOOL, Side.WORK}
-    assert set(result.by_type) == {ActorType.TEACHER, ActorType.SUPERVISOR}
-    assert set(result.by_actor) == {"teach", "sup"}
-    assert result.by_side[Side.WORK].counts == {SW: 0, AF: 0, OB: 2}
-    assert result.by_side[Side.WORK].main is OB
-    assert result.overall is not None
-    assert result.overall.counts == {SW: 1, AF: 0, OB: 2}
-
-
-def test_evenness_without_stickers_has_no_overall_value() -> None:
-    """An empty map has no overall spread rather than a made-up number."""
-    assert evenness(ACTORS, [], TASKS).overall is None
+def test_concentration_without_stickers_has_no_overall_value() -> None:
+    """An empty map has no overall concentration rather than a made-up number."""
+    result = concentration(ACTORS, [], TASKS)
+    assert (result.overall, dict(result.by_process), dict(result.by_side)) == (None, {}, {})
 
 
 _PROCESS_TASKS = st.lists(st.sampled_from([t.id for t in TASKS]), max_size=30)
 
 
 @given(teacher_tasks=_PROCESS_TASKS, supervisor_tasks=_PROCESS_TASKS)
-def test_evenness_stays_between_0_and_1_and_ignores_names(
+def test_concentration_stays_between_0_and_1_and_ignores_names(
     teacher_tasks: list[str], supervisor_tasks: list[str]
 ) -> None:
-    """Evenness is in [0, 1] for any map and does not change when actors get other ids."""
+    """Every share is in (0, 1] and renaming actors changes no share."""
     stickers = [sticker("teach", t) for t in teacher_tasks] + [sticker("sup", t) for t in supervisor_tasks]
     renamed_actors = (actor("x-1", ActorType.TEACHER), actor("y_2", ActorType.SUPERVISOR), LEARNER)
     renamed = [s.model_copy(update={"actor": {"teach": "x-1", "sup": "y_2"}[s.actor]}) for s in stickers]
-    result = evenness(ACTORS, stickers, TASKS)
-    other = evenness(renamed_actors, renamed, TASKS)
-    spreads = [*result.by_actor.values(), *result.by_side.values(), *([result.overall] if result.overall else [])]
-    assert all(0.0 <= spread.evenness <= 1.0 for spread in spreads)
-    assert other.overall == result.overall
-    assert other.by_side == result.by_side
-    assert [s.evenness for s in other.by_actor.values()] == [s.evenness for s in result.by_actor.values()]
+    result = concentration(ACTORS, stickers, TASKS)
+    other = concentration(renamed_actors, renamed, TASKS)
+    parts = [*result.by_process.values(), *result.by_side.values(), *([result.overall] if result.overall else [])]
+    assert all(0.0 < part.share <= 1.0 for part in parts)
+    assert [b.share for b in other.by_process.values()] == [b.share for b in result.by_process.values()]
+    assert (other.overall.share if other.overall else None) == (result.overall.share if result.overall else None)
+
+
+def test_concentration_separates_the_example_cases() -> None:
+    """The overloaded CIV case and the spread-out energy case lie far apart (entropy gave 0.97–1.00 for all)."""
+    shares = {
+        case_id: analyse_role_map(load_case(case_id)).concentration.overall
+        for case_id in ("servicemedewerker", "energietransitie")
+    }
+    assert all(share is not None for share in shares.values())
+    assert shares["servicemedewerker"].share - shares["energietransitie"].share > 0.3  # type: ignore[union-attr]
 
 
 def test_side_shares_count_school_and_work_and_set_learners_apart() -> None:
@@ -271,43 +327,69 @@ def test_servicemedewerker_reproduces_the_civ_findings(servicemedewerker: RoleMa
         assert profile[kind].shop_floor_share > 0.5, kind
     for kind in (ActorType.TEACHER, ActorType.INSTRUCTOR):
         assert profile[kind].shop_floor_share < 0.5, kind
-    assert analysis.evenness.by_type[ActorType.WORK_COORDINATOR].main is SW
+    coordinators = [a.id for a in load_case("servicemedewerker").actors if a.type is ActorType.WORK_COORDINATOR]
+    assert analysis.concentration.by_process[SW].actor.id in {"docent", *coordinators}
 
 
 def test_servicemedewerker_teacher_is_on_every_sticker(servicemedewerker: RoleMapAnalysis) -> None:
-    """The teacher who 'is on every sticker' is the one overloaded actor and also a bridge person."""
+    """The teacher who 'is on every sticker' is the one overloaded actor; the bridge person connects the sides."""
     analysis = servicemedewerker
     assert [o.actor.id for o in analysis.overloaded] == ["docent"]
     bridges = {b.actor.id: b.reasons for b in analysis.bridges}
-    assert bridges["brugpersoon"] == (BridgeReason.PROCESSES, BridgeReason.SIDES)
+    assert bridges["brugpersoon"] == (BridgeReason.TOGETHER, BridgeReason.BOTH_PLACES)
     assert "docent" in bridges
     assert analysis.side_by_side  # "the same task is not always together"
 
 
 @pytest.mark.parametrize(
-    ("language", "phrases"),
+    ("language", "headlines", "details"),
     [
-        ("nl", ["Overal geplakt: Docent mboRijnland", "Brugpersoon:", "gelijkmatigheid van 0,", "op de werkvloer"]),
-        ("en", ["On every sticker: Docent mboRijnland", "Bridge person:", "evenness of 0.", "on the shop floor"]),
+        (
+            "nl",
+            [
+                "Niemand doet 1 van de 25 taken",
+                "Veel loopt via Docent mboRijnland",
+                "Naast elkaar in plaats van samen",
+            ],
+            ["Een brugpersoon verbindt school en werk", "Brugpersoon: Leercoördinator", "op de werkvloer"],
+        ),
+        (
+            "en",
+            ["Nobody does 1 of the 25 tasks", "Much runs through Docent mboRijnland", "Side by side instead"],
+            ["A bridge person connects school and work", "Bridge person: Leercoördinator", "on the shop floor"],
+        ),
     ],
 )
-def test_explain_gives_sentences_in_the_language(
-    servicemedewerker: RoleMapAnalysis, language: str, phrases: list[str]
+def test_explain_leads_with_the_three_findings_that_matter(
+    servicemedewerker: RoleMapAnalysis, language: str, headlines: list[str], details: list[str]
 ) -> None:
-    """explain() speaks Dutch by default and English on request, one capitalised sentence per finding."""
-    sentences = explain(servicemedewerker, Vocabulary(language))
-    text = "\n".join(sentences)
-    for phrase in phrases:
-        assert phrase in text
-    assert all(s[0].isupper() and s.endswith(".") for s in sentences)
+    """Gaps, the person everything runs through and side-by-side come first; the rest are details."""
+    text = explain(servicemedewerker, Vocabulary(language))
+    assert len(text.headlines) == 3
+    for headline, phrase in zip(text.headlines, headlines, strict=True):
+        assert headline.startswith(phrase)
+    for phrase in details:
+        assert any(phrase in line for line in text.details), phrase
+    assert all(s[0].isupper() and s.endswith(".") for s in [*text.headlines, *text.details])
+
+
+def test_role_map_html_puts_the_details_behind_a_toggle_and_escapes() -> None:
+    """The report shows the headlines open and the details in <details>; participant text is escaped."""
+    case = load_case("servicemedewerker")
+    hostile = case.model_copy(update={"actors": [a.model_copy(update={"name": HOSTILE}) for a in case.actors]})
+    html = str(role_map_html(explain(analyse_role_map(hostile), Vocabulary()), Vocabulary()))
+    assert (
+        html.index("Veel loopt via") < html.index("<details><summary>Meer over de rollen") < html.index("Brugpersoon")
+    )
+    assert HOSTILE not in html
 
 
 def test_explain_an_empty_role_map() -> None:
-    """A case without stickers says so instead of failing."""
+    """A case without stickers says so, and nothing else, instead of failing."""
     case = load_case("servicemedewerker").model_copy(update={"role_map": None})
-    text = "\n".join(explain(analyse_role_map(case), Vocabulary()))
-    assert "Er staan nog geen stickers op de rolkaart." in text
-    assert "Er is geen brugpersoon" in text
+    text = explain(analyse_role_map(case), Vocabulary())
+    assert text.headlines == ["Er staan nog geen stickers op de rolkaart."]
+    assert text.details == []
 
 
 # ---------------------------------------------------------------- figures

@@ -12,10 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hlo_design.analysis.scan_comparison import (
+    CarriedCell,
+    carried_forward,
     coherence_warnings,
     disagreement,
+    first_and_latest,
     largest_disagreements,
     latest_scans,
+    latest_session,
     movement,
     scan_dates,
     scan_grid,
@@ -30,7 +34,14 @@ from hlo_design.model.continuum import ContinuumPosition as P
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import Scan, ScanEntry, ScanGroup
-from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison, scan_heatmap
+from hlo_design.phases.diagnose.report import disagreement_lines
+from hlo_design.render.figures.scan import (
+    CARRIED_MARK,
+    disagreement_heatmap,
+    movement_heatmap,
+    scan_comparison,
+    scan_heatmap,
+)
 from tests.helpers import HOSTILE, HOSTILE_ESCAPED, MINIMAL_CASE, figure_strings
 
 STRAT, TACT, OPER = Level.STRATEGIC, Level.TACTICAL, Level.OPERATIONAL
@@ -138,14 +149,102 @@ def test_disagreement_by_hand(positions: list[P], expected: float) -> None:
     assert disagreement(scans).drop(index=STRAT).isna().all().all()  # nobody filled other cells
 
 
-def test_disagreement_uses_latest_scan_per_group() -> None:
-    """An older scan of the same group does not count as another group."""
+EARLIER = dt.date(2023, 3, 1)
+
+
+def test_disagreement_refuses_to_mix_dates() -> None:
+    """A group's scan of one date is never set against another group's scan of another date."""
     scans = [
-        make_scan({(STRAT, SOCIAL): P.ALIGNMENT_SCHOOL}, ScanGroup.TEACHERS, dt.date(2020, 1, 1)),
+        make_scan({(STRAT, SOCIAL): P.ALIGNMENT_SCHOOL}, ScanGroup.SUPERVISORS, EARLIER),
         make_scan({(STRAT, SOCIAL): P.ALIGNMENT_WORK}, ScanGroup.TEACHERS, DAY),
-        make_scan({(STRAT, SOCIAL): P.ALIGNMENT_WORK}, ScanGroup.SUPERVISORS, DAY),
     ]
-    assert disagreement(scans).loc[STRAT, SOCIAL] == 0
+    with pytest.raises(ValueError, match="one scan session"):
+        disagreement(scans)
+    with pytest.raises(ValueError, match="one scan session"):
+        largest_disagreements(scans)
+
+
+# A full session of two groups, then a partial re-scan by the teachers only (the case in issue 9).
+FULL_TEACHERS = make_scan({**full(P.HYBRIDISATION), (TACT, SOCIAL): P.ALIGNMENT_SCHOOL}, ScanGroup.TEACHERS, EARLIER)
+FULL_SUPERVISORS = make_scan(
+    {**full(P.HYBRIDISATION), (TACT, SOCIAL): P.ALIGNMENT_WORK}, ScanGroup.SUPERVISORS, EARLIER
+)
+PARTIAL_RESCAN = make_scan({(STRAT, CONTENT): P.INCORPORATION_SCHOOL_INTO_WORK}, ScanGroup.TEACHERS, DAY)
+HISTORY = [FULL_TEACHERS, FULL_SUPERVISORS, PARTIAL_RESCAN]
+
+
+def test_latest_session_is_the_latest_date_only() -> None:
+    """The latest session holds the scans of the newest date and nothing older."""
+    assert latest_session(HISTORY) == [PARTIAL_RESCAN]
+    assert latest_session([FULL_SUPERVISORS, FULL_TEACHERS]) == [FULL_SUPERVISORS, FULL_TEACHERS]
+    assert latest_session([]) == []
+
+
+def test_the_largest_disagreement_within_a_session_stays_visible() -> None:
+    """Within the full session, tactical × social (4 steps apart) is the largest disagreement.
+
+    Mixing the teachers' partial re-scan with the supervisors' older full scan
+    made it disappear; per session it is found.
+    """
+    (found, *_) = largest_disagreements(scans_on(HISTORY, EARLIER))
+    assert found[:3] == (TACT, SOCIAL, 4)
+    assert disagreement(latest_session(HISTORY)).isna().all().all()  # one group today: nothing to compare
+
+
+def test_carried_forward_names_the_earlier_value_and_date() -> None:
+    """Cells left open in a re-scan carry the group's earlier value, with its date; filled cells do not."""
+    carried = carried_forward(HISTORY, latest_session(HISTORY))
+    teachers = carried[ScanGroup.TEACHERS]
+    assert len(teachers) == 14  # 15 cells, one filled again
+    assert (STRAT, CONTENT) not in teachers
+    assert teachers[TACT, SOCIAL] == CarriedCell(P.ALIGNMENT_SCHOOL, EARLIER)
+    assert carried_forward(HISTORY, scans_on(HISTORY, EARLIER)) == {}  # nothing before the first session
+
+
+def test_first_and_latest_pairs_only_groups_that_rescanned() -> None:
+    """Movement needs two dates of one group; a group with one session is left out."""
+    assert first_and_latest(HISTORY) == {ScanGroup.TEACHERS: (FULL_TEACHERS, PARTIAL_RESCAN)}
+
+
+def test_comparison_marks_carried_values_and_never_mixes_dates() -> None:
+    """The side-by-side figure shows only the latest session; re-used values are marked, with their date."""
+    figure = scan_comparison(HISTORY)
+    assert len(figure.data) == 1  # only the teachers scanned on the latest date
+    trace = figure.data[0]
+    assert trace.text[1][1].startswith(CARRIED_MARK)  # tactical × social, carried from the earlier session
+    assert "01-03-2023" in trace.hovertext[1][1]
+    assert trace.z[1][1] == -2  # shown with its earlier colour, not as an empty cell
+    assert not trace.text[0][0].startswith(CARRIED_MARK)  # filled in again today
+    assert "01-03-2024" in figure.layout.title.text
+    assert any(CARRIED_MARK in (a.text or "") for a in figure.layout.annotations)
+
+
+def test_disagreement_heatmap_uses_the_latest_session_and_names_its_date() -> None:
+    """Two groups on the latest date are compared; an older scan of a third group is not."""
+    coordinators = make_scan(full(P.ALIGNMENT_WORK), ScanGroup.COORDINATORS, EARLIER)
+    supervisors = make_scan({(TACT, SOCIAL): P.ALIGNMENT_WORK}, ScanGroup.SUPERVISORS)
+    teachers = make_scan({(TACT, SOCIAL): P.ALIGNMENT_SCHOOL, (STRAT, CONTENT): P.ALIGNMENT_SCHOOL})
+    figure = disagreement_heatmap([coordinators, supervisors, teachers])
+    assert figure.data[0].text[1][1] == "4"
+    assert figure.data[0].text[0][0] == "–"  # only the teachers filled it today; the coordinators' 2023 view is out
+    assert "01-03-2024" in figure.layout.title.text
+
+
+def test_movement_heatmap_shows_each_rescanning_group() -> None:
+    """One panel per group with two sessions; signed steps, "–" where a scan left the cell open."""
+    figure = movement_heatmap(HISTORY)
+    (trace,) = figure.data
+    assert trace.text[0][0] == "+1"  # hybridisation → incorporation school → work
+    assert trace.text[1][1] == "–"  # open in the partial re-scan
+    assert "01-03-2023 → 01-03-2024" in figure.layout.annotations[0].text
+    assert "nog geen beweging" in movement_heatmap([FULL_TEACHERS]).layout.title.text  # says there is nothing yet
+
+
+def test_diagnosis_names_the_largest_disagreement_of_the_latest_session() -> None:
+    """The diagnosis page and report line names the session's date and its largest difference."""
+    case = load_case("zorg").model_copy(update={"scans": [FULL_TEACHERS, FULL_SUPERVISORS]})
+    (line,) = disagreement_lines(case, Vocabulary())
+    assert line.startswith("Grootste verschil in de sessie van 01-03-2023 bij tactisch × sociaal (4 stappen)")
 
 
 positions = st.sampled_from(list(P))
@@ -362,3 +461,4 @@ def test_every_bundled_case_has_scans_that_work(path: Path) -> None:
     largest_disagreements(case.scans)
     disagreement_heatmap(case.scans)
     scan_comparison(case.scans)
+    movement_heatmap(case.scans)

@@ -16,6 +16,7 @@ from hlo_design.model.design_plan import CARRYING_STATUSES, DecisionStatus
 from hlo_design.model.directory import normalise
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.quadrants import Quadrant
+from hlo_design.model.roles import Process
 from hlo_design.model.valorisation import (
     ActionStatus,
     Corner,
@@ -107,8 +108,11 @@ def _row(case: Case) -> dict[str, object]:
         row[f"decisions_{perspective.value}"] = len(mine)
         row[f"carries_{perspective.value}"] = any(d.status in CARRYING_STATUSES for d in mine)
     row["carrying_perspectives"] = sum(bool(row[f"carries_{p.value}"]) for p in Perspective)
-    overall = analyse_role_map(case).evenness.overall
-    row["evenness"] = overall.evenness if overall is not None else math.nan
+    concentration = analyse_role_map(case).concentration
+    row["concentration"] = concentration.overall.share if concentration.overall is not None else math.nan
+    for process in Process:
+        busiest = concentration.by_process.get(process)
+        row[f"concentration_{process.value}"] = busiest.share if busiest is not None else math.nan
     for phase, status in phase_progress(case).items():
         row[f"phase_{phase.value}"] = status.value
     for corner in Corner:
@@ -124,8 +128,10 @@ def overview_table(cases: Iterable[Case]) -> pd.DataFrame:
     ``share_q1``–``share_q4`` (share of weekly hours per quadrant, documents'
     numbering), ``constructed_share``, ``realistic_share``,
     ``decisions_<perspective>`` (decisions not dropped), ``carries_<perspective>``
-    and ``carrying_perspectives`` (see :mod:`hlo_design.analysis.design_coverage`), ``evenness``
-    (overall role-map evenness, NaN without stickers), ``phase_<phase>``
+    and ``carrying_perspectives`` (see :mod:`hlo_design.analysis.design_coverage`), ``concentration``
+    and ``concentration_<process>`` (share of the role-map tasks done that the
+    busiest actor is on, see :func:`~hlo_design.analysis.role_map.concentration`;
+    NaN without stickers), ``phase_<phase>``
     (a :class:`PhaseStatus` value) and ``corner_<corner>`` (strength 0–4, NaN
     when not assessed).
     """
@@ -140,7 +146,7 @@ def _columns() -> list[str]:
         "case", "name", "sector", "region", "total_hours",
         *(f"share_q{n}" for n in (1, 2, 3, 4)), "constructed_share", "realistic_share",
         *(f"decisions_{p.value}" for p in Perspective), *(f"carries_{p.value}" for p in Perspective),
-        "carrying_perspectives", "evenness",
+        "carrying_perspectives", "concentration", *(f"concentration_{p.value}" for p in Process),
         *(f"phase_{p.value}" for p in Phase), *(f"corner_{c.value}" for c in Corner),
     ]  # fmt: skip
 

@@ -1,13 +1,11 @@
-"""Analyses of the role map: gaps, overload, bridge persons, side by side, spread."""
+"""Analyses of the role map: gaps, overload, bridge persons, side by side, concentration, shares."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
 
 from hlo_design.model.actors import Actor
 from hlo_design.model.case import Case
@@ -16,24 +14,21 @@ from hlo_design.model.roles import ActorType, Location, Process, Side, Sticker, 
 __all__ = [
     "Bridge",
     "BridgeReason",
-    "Evenness",
+    "Busiest",
+    "Concentration",
     "LocationShare",
     "Overload",
-    "ProcessSpread",
     "RoleMapAnalysis",
     "SideShare",
     "analyse_role_map",
     "bridge_persons",
-    "evenness",
+    "concentration",
     "gaps",
     "overloaded",
     "shop_floor_profile",
     "side_by_side",
     "side_shares",
 ]
-
-_Key = TypeVar("_Key")
-
 
 _OTHER_SIDE = {Side.SCHOOL: Side.WORK, Side.WORK: Side.SCHOOL}
 
@@ -42,20 +37,30 @@ _OTHER_SIDE = {Side.SCHOOL: Side.WORK, Side.WORK: Side.SCHOOL}
 
 @dataclass(frozen=True)
 class Overload:
-    """An actor whose roles cover at least the threshold share of all tasks."""
+    """An actor on at least the threshold share of the tasks done in this environment.
+
+    ``processes`` are the processes in which they are on at least the
+    threshold share of the tasks done there: where things run through them.
+    """
 
     actor: Actor
     tasks: int
-    share: float
+    done: int
+    processes: tuple[Process, ...]
+
+    @property
+    def share(self) -> float:
+        """Their tasks as a share of the tasks anyone does (``done`` is at least ``tasks`` ≥ 1)."""
+        return self.tasks / self.done
 
 
 class BridgeReason(Enum):
-    """Why an actor counts as a bridge person."""
+    """How a school-side or work-side actor connects school and work."""
 
-    PROCESSES = "processes"
-    """Has roles in at least two of the three processes."""
-    SIDES = "sides"
-    """Does a task ``together`` while an actor of the other side (school ↔ work) is on it too."""
+    TOGETHER = "together"
+    """Marks a task ``together`` that an actor of the other side (school ↔ work) is on too."""
+    BOTH_PLACES = "both_places"
+    """Guides both on the shop floor (where supervisors work) and towards it (where teachers work)."""
 
 
 @dataclass(frozen=True)
@@ -68,33 +73,31 @@ class Bridge:
 
 
 @dataclass(frozen=True)
-class ProcessSpread:
-    """Roles per process of a group, and how evenly they are spread (see :func:`evenness`)."""
+class Busiest:
+    """The actor on most of the tasks done in one part of the map, out of ``done`` tasks there."""
 
-    counts: Mapping[Process, int]
-    evenness: float
-
-    @property
-    def main(self) -> Process:
-        """The process with the most roles (the first in map order on a tie)."""
-        return max(Process, key=lambda process: self.counts[process])
+    actor: Actor
+    tasks: int
+    done: int
 
     @property
-    def total(self) -> int:
-        return sum(self.counts.values())
+    def share(self) -> float:
+        """How much of that part rests on this one actor: 1 = everything runs through them."""
+        return self.tasks / self.done
 
 
 @dataclass(frozen=True)
-class Evenness:
-    """How evenly roles are spread over the processes: overall, per side, per actor type and per actor id.
+class Concentration:
+    """How far the tasks done rest on one actor: overall, per process and per side (school, work).
 
-    Groups without roles are left out; ``overall`` is ``None`` when there are no roles at all.
+    Parts where nobody does a task are left out; ``overall`` is ``None`` when
+    there are no stickers at all. Per side, only that side's actors and the
+    tasks they do count: does the school's part rest on one teacher?
     """
 
-    overall: ProcessSpread | None
-    by_side: Mapping[Side, ProcessSpread]
-    by_type: Mapping[ActorType, ProcessSpread]
-    by_actor: Mapping[str, ProcessSpread]
+    overall: Busiest | None
+    by_process: Mapping[Process, Busiest]
+    by_side: Mapping[Side, Busiest]
 
 
 @dataclass(frozen=True)
@@ -143,10 +146,11 @@ class RoleMapAnalysis:
     task_count: int
     threshold: float
     gaps: tuple[Task, ...]
+    done: int
     overloaded: tuple[Overload, ...]
     bridges: tuple[Bridge, ...]
     side_by_side: tuple[Task, ...]
-    evenness: Evenness
+    concentration: Concentration
     side_shares: tuple[SideShare, ...]
     shop_floor: Mapping[ActorType, LocationShare]
 
@@ -181,40 +185,61 @@ def gaps(stickers: Sequence[Sticker], tasks: Sequence[Task]) -> tuple[Task, ...]
 def overloaded(
     actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Sequence[Task], threshold: float = 0.4
 ) -> tuple[Overload, ...]:
-    """Actors whose roles cover at least ``threshold`` of *all* tasks in the catalogue, most loaded first.
+    """Actors on at least ``threshold`` of the tasks *done in this environment*, most loaded first.
+
+    The yardstick is the tasks somebody put a sticker on, not the whole
+    catalogue: after a first meeting a map is only partly filled in, and a
+    teacher on 5 of the 6 tasks anyone took is the person everything runs
+    through, even though 5 is a fifth of the catalogue. Per process the same
+    share is reported (``processes``) but does not flag on its own:
+    supervisors carrying most shop-floor tasks is the normal division of work.
 
     Why: "I'm on every sticker, but I'd like to let go" — when one person is the
     contact for almost everything, the environment leans on them and stops
     when they leave.
     """
-    per_actor = Counter(actor for actor, _ in _roles(stickers))
-    found = [
-        Overload(actor, per_actor[actor.id], per_actor[actor.id] / len(tasks))
-        for actor in actors
-        if tasks and per_actor[actor.id] / len(tasks) >= threshold
-    ]
+    roles = _roles(stickers)
+    done = _done(roles)
+    by_task = _tasks_by_id(tasks)
+    found = []
+    for actor in actors:
+        mine = {task_id for actor_id, task_id in roles if actor_id == actor.id}
+        if done and len(mine) / len(done) >= threshold:
+            heavy = tuple(p for p in Process if _share_in(mine, done, by_task, p) >= threshold)
+            found.append(Overload(actor, len(mine), len(done), heavy))
     return tuple(sorted(found, key=lambda overload: -overload.tasks))
 
 
-def bridge_persons(
-    actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Sequence[Task], min_processes: int = 2
-) -> tuple[Bridge, ...]:
-    """School-side and work-side actors who switch between processes or between school and company.
+def _done(roles: Mapping[tuple[str, str], bool]) -> set[str]:
+    """The ids of the tasks somebody does: the environment's own yardstick."""
+    return {task_id for _, task_id in roles}
+
+
+def _share_in(mine: set[str], done: set[str], by_task: Mapping[str, Task], process: Process) -> float:
+    """Share of the tasks done in ``process`` that are in ``mine``; 0 when nobody does a task there."""
+    there = {task_id for task_id in done if by_task[task_id].process is process}
+    return len(mine & there) / len(there) if there else 0.0
+
+
+def bridge_persons(actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Sequence[Task]) -> tuple[Bridge, ...]:
+    """School-side and work-side actors who connect school and work.
 
     An actor is a bridge person for each rule that holds:
 
-    * :attr:`BridgeReason.PROCESSES` — they have roles in at least
-      ``min_processes`` of the three processes;
-    * :attr:`BridgeReason.SIDES` — on at least one task their sticker is marked
-      ``together`` *and* an actor of the other side (school ↔ work) has a
-      sticker on that task too: they work *with* the other side, not beside it.
+    * :attr:`BridgeReason.TOGETHER` — on at least one task their sticker is
+      marked ``together`` *and* an actor of the other side (school ↔ work)
+      has a sticker on that task too: they work *with* the other side;
+    * :attr:`BridgeReason.BOTH_PLACES` — they guide learners both on the shop
+      floor and within the company towards it: they work in the supervisors'
+      place and in the teachers' place.
 
-    Learners and other actors are not considered: the documents mean staff who
-    switch between the school's and the company's perspective.
+    Being active in several processes is not enough: a workplace trainer who
+    never deals with the school does not become a bridge through one aligning
+    sticker. Learners and other actors are not considered.
 
-    Why: "persons with a bridge function between the processes, who switch
-    easily between tasks and between the perspective of company and school"
-    are a strength of the environments studied.
+    Why: the documents call bridge persons those who switch easily between
+    the tasks of the processes *and* between the perspective of company and
+    school; that is what these two rules can see on a role map.
     """
     by_task = _tasks_by_id(tasks)
     by_actor = _actors_by_id(actors)
@@ -227,13 +252,13 @@ def bridge_persons(
         if actor.type.side not in _OTHER_SIDE:
             continue
         mine = {task_id: together for (actor_id, task_id), together in roles.items() if actor_id == actor.id}
-        processes = tuple(p for p in Process if any(by_task[t].process is p for t in mine))
         reasons = []
-        if len(processes) >= min_processes:
-            reasons.append(BridgeReason.PROCESSES)
         if any(together and _OTHER_SIDE[actor.type.side] in sides_on_task[t] for t, together in mine.items()):
-            reasons.append(BridgeReason.SIDES)
+            reasons.append(BridgeReason.TOGETHER)
+        if {"shop_floor", "towards_shop_floor"} <= {by_task[t].location for t in mine}:
+            reasons.append(BridgeReason.BOTH_PLACES)
         if reasons:
+            processes = tuple(p for p in Process if any(by_task[t].process is p for t in mine))
             bridges.append(Bridge(actor, tuple(reasons), processes))
     return tuple(bridges)
 
@@ -255,53 +280,39 @@ def side_by_side(actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Se
     )
 
 
-def _normalised_entropy(counts: Mapping[Process, int]) -> float:
-    """Shannon entropy of the shares per process divided by ln 3: 0 = all in one process, 1 = perfectly even."""
-    total = sum(counts.values())
-    entropy = -math.fsum(n / total * math.log(n / total) for n in counts.values() if n)
-    return min(1.0, max(0.0, entropy / math.log(len(Process))))  # clamp rounding noise at the ends
+def concentration(actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Sequence[Task]) -> Concentration:
+    """How far the tasks done rest on one actor, overall, per process and per side.
 
+    Each part gives its busiest actor and the share of the part's done tasks
+    they are on. 1 means everything in that part runs through them; a low
+    value means the tasks are carried by several people. Unlike the spread of
+    roles over the processes (which was even in every example case), this
+    tells the overloaded environment from the healthy one.
 
-def _spread(processes: Iterable[Process]) -> ProcessSpread:
-    counted = Counter(processes)
-    counts = {process: counted[process] for process in Process}
-    return ProcessSpread(counts, _normalised_entropy(counts))
-
-
-def evenness(actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Sequence[Task]) -> Evenness:
-    """How evenly roles are spread over the three processes.
-
-    The measure is the normalised Shannon entropy of the number of roles per
-    process: ``H = -Σ pᵢ ln pᵢ`` over the processes, divided by ``ln 3``. It is
-    0 when all roles are in one process and 1 when the three processes have
-    equally many roles; it does not depend on how many roles there are. Raw
-    role counts are used because the processes have about as many tasks each
-    (8, 8 and 9).
-
-    Why: "in learning environments that exist longer, roles seem to be spread
-    more evenly over the three processes" — a low value shows where a young
-    environment can still grow.
+    Why: "only the teacher is visible in the company, so the teacher becomes
+    the contact point for everything" — concentration is that finding as a
+    number, comparable between cases.
     """
     by_actor = _actors_by_id(actors)
     by_task = _tasks_by_id(tasks)
-    placed = [(by_actor[actor_id], by_task[task_id].process) for actor_id, task_id in _roles(stickers)]
-    return Evenness(
-        overall=_spread(process for _, process in placed) if placed else None,
-        by_side=_grouped(placed, lambda actor: actor.type.side, Side),
-        by_type=_grouped(placed, lambda actor: actor.type, ActorType),
-        by_actor=_grouped(placed, lambda actor: actor.id, [actor.id for actor in actors]),
+    placed = [(by_actor[actor_id], by_task[task_id]) for actor_id, task_id in _roles(stickers)]
+    by_process = {p: _busiest([(a, t) for a, t in placed if t.process is p]) for p in Process}
+    by_side = {side: _busiest([(a, t) for a, t in placed if a.type.side is side]) for side in _OTHER_SIDE}
+    return Concentration(
+        overall=_busiest(placed),
+        by_process={p: busiest for p, busiest in by_process.items() if busiest is not None},
+        by_side={side: busiest for side, busiest in by_side.items() if busiest is not None},
     )
 
 
-def _grouped(
-    placed: Sequence[tuple[Actor, Process]], key: Callable[[Actor], _Key], order: Iterable[_Key]
-) -> dict[_Key, ProcessSpread]:
-    """The spread of each group (in ``order``) that has roles."""
-    return {
-        group: _spread(process for actor, process in placed if key(actor) == group)
-        for group in order
-        if any(key(actor) == group for actor, _ in placed)
-    }
+def _busiest(placed: Sequence[tuple[Actor, Task]]) -> Busiest | None:
+    """The actor on most of the tasks in ``placed`` (the first listed on a tie); ``None`` when empty."""
+    if not placed:
+        return None
+    per_actor = Counter(actor.id for actor, _ in placed)
+    actor_id, count = per_actor.most_common(1)[0]
+    actor = next(actor for actor, _ in placed if actor.id == actor_id)
+    return Busiest(actor, count, len({task.id for _, task in placed}))
 
 
 def side_shares(actors: Sequence[Actor], stickers: Sequence[Sticker], tasks: Sequence[Task]) -> tuple[SideShare, ...]:
@@ -338,7 +349,7 @@ def shop_floor_profile(
     Why: the CIV sessions found that "workplace trainers and supervisors mainly
     guide ON the shop floor, teachers mainly within the company and TOWARDS the
     shop floor" (and work coordinators work with teachers on collaborating, see
-    :func:`evenness` ``by_type``). This shows whether a case follows that
+    :func:`side_shares`). This shows whether a case follows that
     pattern and where guidance on or towards the shop floor is missing.
     """
     by_actor = _actors_by_id(actors)
@@ -364,11 +375,12 @@ def analyse_role_map(case: Case, threshold: float = 0.4) -> RoleMapAnalysis:
         case_id=case.id,
         task_count=len(tasks),
         threshold=threshold,
+        done=len(_done(_roles(stickers))),
         gaps=gaps(stickers, tasks),
         overloaded=overloaded(actors, stickers, tasks, threshold),
         bridges=bridge_persons(actors, stickers, tasks),
         side_by_side=side_by_side(actors, stickers, tasks),
-        evenness=evenness(actors, stickers, tasks),
+        concentration=concentration(actors, stickers, tasks),
         side_shares=side_shares(actors, stickers, tasks),
         shop_floor=shop_floor_profile(actors, stickers, tasks),
     )

@@ -19,16 +19,21 @@ from hlo_design.model.scan import Scan, ScanGroup
 __all__ = [
     "COHERENCE_RULES",
     "MAX_LEVEL_GAP",
+    "CarriedCell",
+    "Cell",
     "CoherenceWarning",
     "Disagreement",
     "FieldValue",
     "Rule",
     "ambition_vs_practice",
     "ambition_vs_timetable",
+    "carried_forward",
     "coherence_warnings",
     "disagreement",
+    "first_and_latest",
     "largest_disagreements",
     "latest_scans",
+    "latest_session",
     "level_pulls_both_ways",
     "movement",
     "scan_dates",
@@ -36,6 +41,11 @@ __all__ = [
     "scans_on",
     "warning_text",
 ]
+
+
+Cell = tuple[Level, Perspective]
+
+"""(level, perspective): one cell of the scan form."""
 
 
 def _empty_grid() -> pd.DataFrame:
@@ -69,6 +79,62 @@ def scans_on(scans: Iterable[Scan], date: dt.date) -> list[Scan]:
     return [scan for scan in scans if scan.date == date]
 
 
+def latest_session(scans: Iterable[Scan]) -> list[Scan]:
+    """The scans of the most recent session (date), in listed order; empty without scans.
+
+    Groups are only compared within one session: a group's partial re-scan of
+    today set against another group's full scan of last year says nothing
+    about where the groups disagree now.
+    """
+    scans = list(scans)
+    return scans_on(scans, max(scan.date for scan in scans)) if scans else []
+
+
+@dataclass(frozen=True)
+class CarriedCell:
+    """A cell a group left open in a session, with the value of its own most recent earlier scan."""
+
+    position: ContinuumPosition
+    date: dt.date
+
+
+def carried_forward(scans: Iterable[Scan], session: Sequence[Scan]) -> dict[ScanGroup, dict[Cell, CarriedCell]]:
+    """Per group of ``session``, the cells it left open that an earlier scan of that group did fill.
+
+    A partial re-scan is normal (a group redoes only what changed), but the
+    open cells must not silently look unchanged or silently look empty: the
+    figures show these values marked as carried forward, and disagreement
+    never counts them.
+    """
+    scans = list(scans)
+    carried: dict[ScanGroup, dict[Cell, CarriedCell]] = {}
+    for group, current in latest_scans(session).items():
+        earlier = sorted((s for s in scans if s.group is group and s.date < current.date), key=lambda s: s.date)
+        cells: dict[Cell, CarriedCell] = {}
+        for scan in earlier:  # oldest first, so the most recent earlier value wins
+            for entry in scan.entries:
+                if current.entry(entry.level, entry.perspective) is None:
+                    cells[entry.level, entry.perspective] = CarriedCell(entry.position, scan.date)
+        if cells:
+            carried[group] = cells
+    return carried
+
+
+def first_and_latest(scans: Iterable[Scan]) -> dict[ScanGroup, tuple[Scan, Scan]]:
+    """Per group (in group order) that scanned on two or more dates: its first and its latest scan.
+
+    What a community wants to see after a year is how each group's view moved;
+    groups with one session have no movement and are left out.
+    """
+    scans = list(scans)
+    pairs: dict[ScanGroup, tuple[Scan, Scan]] = {}
+    for group, latest in latest_scans(scans).items():
+        first = min((s for s in scans if s.group is group), key=lambda s: s.date)
+        if first.date < latest.date:
+            pairs[group] = (first, latest)
+    return pairs
+
+
 def latest_scans(scans: Iterable[Scan]) -> dict[ScanGroup, Scan]:
     """The most recent scan of each group, in group order: where each group stands now.
 
@@ -88,8 +154,13 @@ Disagreement = tuple[Level, Perspective, int, dict[ScanGroup, ContinuumPosition]
 """(level, perspective, spread, the position of each group that filled the cell)."""
 
 
-def _positions(scans: Iterable[Scan]) -> dict[tuple[Level, Perspective], dict[ScanGroup, ContinuumPosition]]:
-    cells: dict[tuple[Level, Perspective], dict[ScanGroup, ContinuumPosition]] = {}
+def _positions(scans: Iterable[Scan]) -> dict[Cell, dict[ScanGroup, ContinuumPosition]]:
+    """Each group's position per cell, from scans of one session only (see :func:`latest_session`)."""
+    scans = list(scans)
+    if len(scan_dates(scans)) > 1:
+        dates = ", ".join(str(date) for date in scan_dates(scans))
+        raise ValueError(f"groups are compared within one scan session; got the dates {dates} (use latest_session)")
+    cells: dict[Cell, dict[ScanGroup, ContinuumPosition]] = {}
     for group, scan in latest_scans(scans).items():
         for entry in scan.entries:
             cells.setdefault((entry.level, entry.perspective), {})[group] = entry.position
@@ -105,9 +176,12 @@ def disagreement(scans: Iterable[Scan]) -> pd.DataFrame:
     """Levels × perspectives of the spread between groups (max − min on the -2 … +2 scale).
 
     Where groups see the same environment differently is what a learning
-    community needs to talk about first. Each group counts with its latest
-    scan (pass :func:`scans_on` to compare one session). NaN where fewer
-    than two groups filled the cell: one opinion has no spread.
+    community needs to talk about first. The scans must come from one
+    session (one date; pass :func:`latest_session` or :func:`scans_on`),
+    otherwise a :class:`ValueError` says so: mixing dates would compare a
+    view of today with one of last year. NaN where fewer than two groups
+    filled the cell: one opinion has no spread, and a value carried forward
+    from an earlier session is no opinion of today.
     """
     grid = _empty_grid()
     for (level, perspective), positions in _positions(scans).items():
@@ -120,7 +194,8 @@ def largest_disagreements(scans: Iterable[Scan], n: int = 3) -> list[Disagreemen
     """The ``n`` cells where groups differ most, largest spread first, ties in level then perspective order.
 
     A meeting has time for a few conversations; this picks them. Cells where
-    the groups agree (spread 0) are not disagreements and are left out.
+    the groups agree (spread 0) are not disagreements and are left out. The
+    scans must come from one session, as for :func:`disagreement`.
     """
     cells = _positions(scans)
     found: list[Disagreement] = []

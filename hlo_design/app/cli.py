@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from hlo_design.analysis.case_warnings import case_warnings, located_warning
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
 from hlo_design.app.serve import LANDING_PAGE, voila_command
@@ -30,6 +31,8 @@ from hlo_design.casefile.history import find_version, versions
 from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.casefile.saving import restore_version
 from hlo_design.casefile.starter import write_starter
+from hlo_design.casefile.yaml_source import parse_yaml, read_case_bytes
+from hlo_design.model.case import Case
 from hlo_design.render.figures import quadrant_map
 
 __all__ = ["main"]
@@ -121,9 +124,20 @@ def _validate(arguments: argparse.Namespace) -> int:
             print(str(error), file=sys.stderr)
         else:
             print(f"{path}: ok ({len(case.activities)} activities, {len(case.findings)} findings)")
+            _print_warnings(path, case)
     if failed:
         print(f"{failed} of {len(arguments.paths)} files have problems", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _print_warnings(path: str, case: Case) -> None:
+    """Doubtful facts of a valid file, at their line; they do not fail the file."""
+    warnings = case_warnings(case)
+    if warnings:
+        lines = parse_yaml(read_case_bytes(Path(path)), path)
+        vocabulary = Vocabulary(region=case.region)
+        for warning in warnings:
+            print(located_warning(warning, path, lines.line_of, vocabulary))
 
 
 def _summary(arguments: argparse.Namespace) -> int:

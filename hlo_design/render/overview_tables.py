@@ -15,8 +15,8 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.directory import Category, DirectoryEntry, load_directory
 from hlo_design.render.figures.overview import (
+    concentration_bars,
     corners_comparison,
-    evenness_bars,
     perspective_coverage,
     phase_progress,
     quadrant_distribution,
@@ -55,7 +55,7 @@ OVERVIEW_FIGURES = (
     OverviewFigure(
         "perspectives", "overview.perspective_title", "overview_phase.perspectives.intro", perspective_coverage
     ),
-    OverviewFigure("evenness", "overview.evenness_title", "overview_phase.evenness.intro", evenness_bars),
+    OverviewFigure("concentration", "rolemap.concentration.title", "rolemap.concentration.intro", concentration_bars),
     OverviewFigure("phases", "overview.phase_title", "overview_phase.phases.intro", phase_progress),
     OverviewFigure("corners", "overview.corners_title", "overview_phase.corners.intro", corners_comparison),
 )
@@ -69,11 +69,6 @@ def _share(value: object) -> str:
     return "—" if math.isnan(number) else f"{number:.0%}"
 
 
-def _evenness(value: object) -> str:
-    number = float(value)  # type: ignore[arg-type]
-    return "—" if math.isnan(number) else f"{number:.2f}"
-
-
 def readable_table(table: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
     """The rows of an :func:`~hlo_design.analysis.case_overview.overview_table` in words, for people (not for computing)."""
     v = vocabulary
@@ -84,7 +79,7 @@ def readable_table(table: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
         v("overview_phase.col.hours"): [f"{float(h):g}" for h in table["total_hours"]],
         v("overview_phase.col.realistic"): [_share(s) for s in table["realistic_share"]],
         v("overview_phase.col.carrying"): [f"{int(n)} / 5" for n in table["carrying_perspectives"]],
-        v("overview_phase.col.evenness"): [_evenness(e) for e in table["evenness"]],
+        v("rolemap.concentration.column"): [_share(c) for c in table["concentration"]],
     }
     for phase in Phase:
         columns[v.label(phase)] = [v.label(PhaseStatus(s)) for s in table[f"phase_{phase.value}"]]

@@ -14,11 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 from markupsafe import Markup
 
+from hlo_design.analysis.case_warnings import case_warnings, warning_line
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
-from hlo_design.analysis.scan_comparison import coherence_warnings, largest_disagreements, latest_scans, warning_text
+from hlo_design.analysis.scan_comparison import (
+    coherence_warnings,
+    first_and_latest,
+    largest_disagreements,
+    latest_scans,
+    latest_session,
+    warning_text,
+)
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import DIAGNOSE, report_path
 from hlo_design.model.case import Case
@@ -27,24 +36,26 @@ from hlo_design.render.figures.continuum import continuum_strip
 from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
+from hlo_design.render.figures.scan import disagreement_heatmap, movement_heatmap, scan_comparison
 from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
-from hlo_design.render.role_map_text import explain
+from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
 from hlo_design.ui.findings_editor import describe_place
 
 __all__ = [
     "DEFAULT_OVERLOAD_THRESHOLD",
+    "case_warning_lines",
     "diagnosis_report",
     "diagnosis_sections",
     "disagreement_lines",
     "findings_table",
+    "scan_figures",
     "scan_warning_lines",
     "write_diagnosis_report",
 ]
 
 DEFAULT_OVERLOAD_THRESHOLD = 0.4
-"""An actor on 40% or more of all role-map tasks is flagged as carrying too much."""
+"""An actor on 40% or more of the role-map tasks done in the environment is flagged as carrying too much."""
 
 
 def findings_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
@@ -65,10 +76,15 @@ def findings_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
 
 
 def disagreement_lines(case: Case, vocabulary: Vocabulary, n: int = 3) -> list[str]:
-    """The cells of the latest scans where the groups lie furthest apart, in words."""
+    """The cells of the latest scan session where the groups lie furthest apart, in words, with the date.
+
+    Only the groups of that one session count: an older scan of another group
+    is no view of today (see :func:`~hlo_design.analysis.scan_comparison.latest_session`).
+    """
     v = vocabulary
+    session = latest_session(case.scans)
     lines = []
-    for level, perspective, spread, positions in largest_disagreements(case.scans, n):
+    for level, perspective, spread, positions in largest_disagreements(session, n):
         if spread == 0:
             continue
         answers = "; ".join(f"{v.label(group)}: {v.label(position)}" for group, position in positions.items())
@@ -79,9 +95,24 @@ def disagreement_lines(case: Case, vocabulary: Vocabulary, n: int = 3) -> list[s
                 perspective=v.label(perspective),
                 spread=spread,
                 answers=answers,
+                date=f"{session[0].date:%d-%m-%Y}",
             )
         )
     return lines
+
+
+def case_warning_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
+    """Facts of the case that load but cannot be true of a week, prefixed so they read as warnings."""
+    prefix = vocabulary("warning.prefix")
+    return [f"{prefix[:1].upper()}{prefix[1:]}: {warning_line(w, vocabulary)}" for w in case_warnings(case)]
+
+
+def scan_figures(case: Case, vocabulary: Vocabulary) -> list[go.Figure]:
+    """The latest session side by side, where its groups differ, and — once a group rescanned — the movement."""
+    figures = [scan_comparison(case.scans, vocabulary), disagreement_heatmap(case.scans, vocabulary)]
+    if first_and_latest(case.scans):
+        figures.append(movement_heatmap(case.scans, vocabulary))
+    return figures
 
 
 def scan_warning_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
@@ -105,7 +136,10 @@ def diagnosis_sections(
     if case.rhythm:
         situation.append(figure_html(rhythm_grid(case.rhythm, v)))
     sections = [
-        ReportSection(v("diagnose.situation"), "situatieschets", v("diagnose.situation.intro"), situation),
+        ReportSection(
+            v("diagnose.situation"), "situatieschets", v("diagnose.situation.intro"), situation,
+            items=case_warning_lines(case, v),
+        ),
         ReportSection(
             v("diagnose.inventory"), "inventaris", v("diagnose.inventory.intro"),
             [figure_html(quadrant_map(case, v)), figure_html(summary_bars(summary, v)),
@@ -117,11 +151,10 @@ def diagnosis_sections(
         ),
     ]  # fmt: skip
     if case.scans:
-        latest = list(latest_scans(case.scans).values())
         sections.append(
             ReportSection(
                 v("diagnose.scan"), "hlo-scan", v("diagnose.scan.intro"),
-                [figure_html(scan_comparison(latest, v)), figure_html(disagreement_heatmap(latest, v))],
+                [figure_html(figure) for figure in scan_figures(case, v)],
                 items=[*disagreement_lines(case, v), *scan_warning_lines(case, v)],
             )
         )  # fmt: skip
@@ -130,8 +163,8 @@ def diagnosis_sections(
         sections.append(
             ReportSection(
                 v("diagnose.roles"), "rollen", v("diagnose.roles.intro"),
-                [figure_html(role_heatmap(case, v)), figure_html(side_share_bars(case, v))],
-                items=explain(analysis, v),
+                [figure_html(role_heatmap(case, v)), figure_html(side_share_bars(case, v)),
+                 role_map_html(explain(analysis, v), v)],
                 notes=[v("diagnose.roles.illustrative")] if case.role_map.illustrative else [],
             )
         )  # fmt: skip

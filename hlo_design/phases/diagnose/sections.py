@@ -11,17 +11,20 @@ and tables, static.
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 from IPython.display import HTML, display
+from markupsafe import Markup
 
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
-from hlo_design.analysis.scan_comparison import latest_scans
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
 from hlo_design.phases.diagnose.report import (
+    case_warning_lines,
     diagnosis_report,
     disagreement_lines,
     findings_table,
+    scan_figures,
     write_diagnosis_report,
 )
 from hlo_design.render.figures import quadrant_map, summary_bars
@@ -29,9 +32,8 @@ from hlo_design.render.figures.continuum import continuum_strip
 from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.render.figures.scan import disagreement_heatmap, scan_comparison
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
-from hlo_design.render.role_map_text import explain
+from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
 from hlo_design.ui.scan_editor import ScanEditor
@@ -59,6 +61,9 @@ def show_title(session: CaseSession) -> None:
 def show_situation(session: CaseSession) -> None:
     """Section 1: the case at a glance, the continuum strip and the week."""
     case, v = session.case, session.vocabulary
+    warnings = case_warning_lines(case, v)
+    if warnings:
+        display(HTML(bullets_html(warnings, "hlo-warning")))
     display(HTML(situation_html(case, v)))
     if case.continuum:
         display(continuum_strip(case.continuum.position, v))
@@ -103,9 +108,8 @@ def show_scan(session: CaseSession) -> ScanEditor | None:
     if session.interactive:
         editor = show_editor(ScanEditor, session)
     elif session.case.scans:
-        latest = list(latest_scans(session.case.scans).values())
-        display(scan_comparison(latest, session.vocabulary))
-        display(disagreement_heatmap(latest, session.vocabulary))
+        for figure in scan_figures(session.case, session.vocabulary):
+            display(figure)
     lines = disagreement_lines(session.case, session.vocabulary)
     if lines:
         display(HTML(bullets_html(lines)))
@@ -121,7 +125,13 @@ def show_role_map(session: CaseSession, overload_threshold: float) -> None:
         return
     display(role_heatmap(case, v))
     display(side_share_bars(case, v))
-    display(HTML(bullets_html(explain(analyse_role_map(case, overload_threshold), v))))
+    text = explain(analyse_role_map(case, overload_threshold), v)
+    if not session.interactive:
+        display(HTML(role_map_html(text, v)))
+        return
+    display(HTML(bullets_html(text.headlines)))
+    if text.details:
+        display(_details_accordion(v("rolemap.details", count=len(text.details)), bullets_html(text.details)))
 
 
 @with_session
@@ -134,3 +144,10 @@ def show_report(session: CaseSession, overload_threshold: float) -> None:
         render=lambda: diagnosis_report(case, v, overload_threshold=overload_threshold),
         case_id=case.id,
     )  # fmt: skip
+
+
+def _details_accordion(title: str, body: Markup) -> widgets.Accordion:
+    """A closed toggle, so the three headlines stay what the room sees first."""
+    accordion = widgets.Accordion(children=[widgets.HTML(str(body))], selected_index=None)
+    accordion.set_title(0, title)
+    return accordion

@@ -10,10 +10,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from hlo_design.analysis.case_overview import Phase, PhaseStatus, overview_table
+from hlo_design.analysis.role_map import Busiest, analyse_role_map
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.quadrants import Quadrant
+from hlo_design.model.roles import Process
 from hlo_design.model.valorisation import STRENGTH_MAX, Corner
 from hlo_design.render.figures.theme import (
     OKABE_ITO,
@@ -25,7 +27,13 @@ from hlo_design.render.figures.theme import (
 )
 from hlo_design.render.figures.valorisation import wrap
 
-__all__ = ["corners_comparison", "evenness_bars", "perspective_coverage", "phase_progress", "quadrant_distribution"]
+__all__ = [
+    "concentration_bars",
+    "corners_comparison",
+    "perspective_coverage",
+    "phase_progress",
+    "quadrant_distribution",
+]
 
 PHASE_COLOURS = {PhaseStatus.NOT_STARTED: "#F2F2F2", PhaseStatus.PARTLY: OKABE_ITO[1], PhaseStatus.DONE: OKABE_ITO[2]}
 _PATTERNS = ("", "/", ".", "x", "-", "+", "\\", "|")
@@ -102,24 +110,54 @@ def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fi
     return figure
 
 
-def evenness_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
-    """Horizontal bars of the overall role-map evenness per case (0–1); cases without stickers say so."""
-    table = overview_table(cases)
-    values = [float(v) for v in table["evenness"]]
+def concentration_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
+    """Per case, the share of the tasks done that the busiest person is on: all tasks and per process.
+
+    Grouped horizontal bars, one colour (and pattern) per part, each bar
+    labelled with its percentage; cases without stickers say so. The busiest
+    person's name and counts are on hover.
+    """
     labels = [_label(c) for c in cases]
+    analyses = [analyse_role_map(case).concentration for case in cases]
+    parts: list[tuple[str, list[Busiest | None]]] = [
+        (vocabulary("rolemap.concentration.all"), [a.overall for a in analyses]),
+        *((vocabulary.label(p), [a.by_process.get(p) for a in analyses]) for p in Process),
+    ]
     figure = go.Figure(
-        go.Bar(
-            orientation="h", y=labels, x=[0.0 if math.isnan(v) else v for v in values],
-            text=[vocabulary("overview.no_role_map") if math.isnan(v) else f"{v:.2f}" for v in values],
-            textposition="outside", cliponaxis=False, marker={"color": OKABE_ITO[0]}, showlegend=False,
-            hovertemplate="%{y}: %{x:.2f}<extra></extra>",
-        )
-    )  # fmt: skip
-    figure.update_xaxes(
-        title={"text": vocabulary("overview.evenness_axis")}, range=[0, 1.15], gridcolor="#dddddd", fixedrange=True
+        [_concentration_trace(name, labels, found, index, vocabulary) for index, (name, found) in enumerate(parts)]
     )
+    for label, analysis in zip(labels, analyses, strict=True):
+        if analysis.overall is None:
+            figure.add_annotation(
+                x=0, y=label, text=vocabulary("overview.no_role_map"), showarrow=False, xanchor="left"
+            )
+    figure.update_xaxes(
+        title={"text": vocabulary("rolemap.concentration.axis")},
+        range=[0, 1.12], tickformat=".0%", gridcolor="#dddddd", fixedrange=True,
+    )  # fmt: skip
     figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
-    return base_layout(figure, vocabulary("overview.evenness_title"), height=200 + 70 * len(cases))
+    figure.update_layout(barmode="group", legend={"orientation": "h", "y": -0.18, "traceorder": "normal"})
+    return base_layout(figure, vocabulary("rolemap.concentration.title"), height=260 + 150 * len(cases))
+
+
+def _concentration_trace(
+    name: str, labels: Sequence[str], found: Sequence[Busiest | None], index: int, vocabulary: Vocabulary
+) -> go.Bar:
+    hovers = [
+        vocabulary(
+            "rolemap.concentration.hover", case=label, part=name, name=safe(b.actor.name),
+            tasks=b.tasks, done=b.done, share=f"{b.share:.0%}",
+        )
+        if b is not None
+        else ""
+        for label, b in zip(labels, found, strict=True)
+    ]  # fmt: skip
+    return go.Bar(
+        name=name, orientation="h", y=list(labels), x=[b.share if b is not None else None for b in found],
+        text=[f"{b.share:.0%}" if b is not None else "" for b in found], textposition="outside",
+        cliponaxis=False, marker={"color": OKABE_ITO[index], "pattern": {"shape": _PATTERNS[index]}},
+        hovertext=hovers, hoverinfo="text",
+    )  # fmt: skip
 
 
 def phase_progress(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:

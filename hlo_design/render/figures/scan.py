@@ -12,13 +12,23 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from hlo_design.analysis.scan_comparison import disagreement, latest_scans, scan_grid
+from hlo_design.analysis.scan_comparison import (
+    CarriedCell,
+    Cell,
+    carried_forward,
+    disagreement,
+    first_and_latest,
+    latest_scans,
+    latest_session,
+    movement,
+    scan_grid,
+)
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.continuum import ContinuumPosition
 from hlo_design.model.levels import Level
@@ -26,10 +36,23 @@ from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import Scan
 from hlo_design.render.figures.theme import base_layout, discrete_colourscale, safe
 
-__all__ = ["CONTINUUM_COLOURS", "disagreement_heatmap", "scan_comparison", "scan_heatmap"]
+__all__ = [
+    "CARRIED_MARK",
+    "CONTINUUM_COLOURS",
+    "disagreement_heatmap",
+    "movement_heatmap",
+    "scan_comparison",
+    "scan_heatmap",
+]
 
 CONTINUUM_COLOURS = ("#0072B2", "#56B4E9", "#EEEEEE", "#E69F00", "#D55E00")
 """School-based … work-based: Okabe–Ito blue, sky blue, neutral grey, orange, vermillion."""
+
+CARRIED_MARK = "↺"
+"""Marks a cell whose value is carried forward from the group's earlier scan, in cell text and legend note."""
+
+MOVEMENT_COLOURS = ((0.0, "#0072B2"), (0.5, "#F2F2F2"), (1.0, "#D55E00"))
+"""Diverging: blue = moved towards school, light grey = no change, vermillion = moved towards work."""
 
 SPREAD_COLOURS = ((0.0, "#F2F2F2"), (0.25, "#F6E3B4"), (0.5, "#E69F00"), (1.0, "#A04000"))
 """Sequential light grey → orange → dark vermillion for 0 … 4 steps of difference."""
@@ -38,6 +61,7 @@ CELL_FONT = 15
 MAX_COMPARISON_COLUMNS = 2
 """More than two scans side by side leaves cells too narrow for their labels; further groups wrap."""
 COMPARISON_ROW_PX = 650
+NOTE_PX = 60
 HOVER_WIDTH = 48
 
 
@@ -72,8 +96,22 @@ def _scan_label(scan: Scan, vocabulary: Vocabulary) -> str:
     return f"{vocabulary.label(scan.group)}, {scan.date:%d-%m-%Y}"
 
 
-def _scan_trace(scan: Scan, vocabulary: Vocabulary, *, questions: bool = True, **extra: object) -> go.Heatmap:
-    """The 3 × 5 cells of one scan; cell text is left to plotly's automatic contrast (white on the dark ends)."""
+def _scan_trace(
+    scan: Scan,
+    vocabulary: Vocabulary,
+    *,
+    questions: bool = True,
+    carried: Mapping[Cell, CarriedCell] | None = None,
+    **extra: object,
+) -> go.Heatmap:
+    """The 3 × 5 cells of one scan; cell text is left to plotly's automatic contrast (white on the dark ends).
+
+    Cells the group left open but filled in an earlier scan (``carried``) get
+    that earlier colour, marked with :data:`CARRIED_MARK` and their date, so a
+    partial re-scan never silently looks complete.
+    """
+    carried = carried or {}
+    grid = scan_grid(scan)
     texts: list[list[str]] = []
     hovers: list[list[str]] = []
     for level in Level:
@@ -81,6 +119,15 @@ def _scan_trace(scan: Scan, vocabulary: Vocabulary, *, questions: bool = True, *
         for perspective in Perspective:
             entry = scan.entry(level, perspective)
             where = f"<b>{vocabulary.label(level)} · {vocabulary.label(perspective)}</b>"
+            earlier = carried.get((level, perspective))
+            if entry is None and earlier is not None:
+                grid.loc[level, perspective] = float(earlier.position.value_on_scale)
+                text_row.append(f"{CARRIED_MARK} {_short(earlier.position, vocabulary)}")
+                hover_row.append(
+                    f"{where}<br>{vocabulary.label(earlier.position)}<br><br>"
+                    f"<i>{vocabulary('scan.carried', date=f'{earlier.date:%d-%m-%Y}')}</i>"
+                )
+                continue
             if entry is None:
                 text_row.append("–")
                 hover_row.append(f"{where}<br>{vocabulary('scan.not_filled')}")
@@ -91,7 +138,7 @@ def _scan_trace(scan: Scan, vocabulary: Vocabulary, *, questions: bool = True, *
         texts.append(text_row)
         hovers.append(hover_row)
     return go.Heatmap(
-        z=_cells(scan_grid(scan)),
+        z=_cells(grid),
         x=_perspective_labels(vocabulary, questions=questions),
         y=_level_labels(vocabulary),
         text=texts,
@@ -146,10 +193,16 @@ def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | 
 
 
 def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
-    """Spread between groups per cell (0 … 4 steps), each group's position on hover."""
+    """Spread between groups per cell (0 … 4 steps) in the latest session, each group's position on hover.
+
+    Only scans of that one date count (see
+    :func:`~hlo_design.analysis.scan_comparison.latest_session`); the title
+    names the date, so nobody reads last year's view as today's.
+    """
     vocabulary = vocabulary or Vocabulary()
-    latest = latest_scans(scans)
-    spreads = disagreement(latest.values())
+    session = latest_session(scans)
+    latest = latest_scans(session)
+    spreads = disagreement(session)
     texts: list[list[str]] = []
     hovers: list[list[str]] = []
     values = spreads.to_numpy().tolist()
@@ -199,35 +252,29 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
     )
     _axes(figure)
     groups = ", ".join(vocabulary.label(g) for g in latest)
-    figure = base_layout(figure, vocabulary("scan.disagreement_title", label=groups))
+    label = f"{groups}, {session[0].date:%d-%m-%Y}" if session else groups
+    figure = base_layout(figure, vocabulary("scan.disagreement_title", label=label))
     figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
     return figure
 
 
 def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
-    """The latest scan of each group side by side, on one shared colour scale."""
+    """Each group's scan of the latest session side by side, on one shared colour scale.
+
+    Groups are compared within one session only. Cells a group left open in
+    this session but filled before are shown with the earlier value, marked
+    :data:`CARRIED_MARK` and explained under the figure.
+    """
     vocabulary = vocabulary or Vocabulary()
-    latest = list(latest_scans(scans).values())
-    if not latest:
+    scans = list(scans)
+    session = list(latest_scans(latest_session(scans)).values())
+    if not session:
         return base_layout(go.Figure(), vocabulary("scan.no_scans"))
-    columns = min(len(latest), MAX_COMPARISON_COLUMNS)
-    rows = math.ceil(len(latest) / columns)
-    one_date = len({scan.date for scan in latest}) == 1
-    figure = make_subplots(
-        rows=rows,
-        cols=columns,
-        shared_yaxes=True,
-        horizontal_spacing=0.03,
-        vertical_spacing=0.2 / rows,
-        subplot_titles=[
-            f"<b>{safe(vocabulary.label(scan.group) if one_date else _scan_label(scan, vocabulary))}</b>"
-            for scan in latest
-        ],
+    carried = carried_forward(scans, session)
+    figure = _grid_of(
+        [f"<b>{safe(vocabulary.label(scan.group))}</b>" for scan in session],
+        [_scan_trace(scan, vocabulary, carried=carried.get(scan.group), coloraxis="coloraxis") for scan in session],
     )
-    for index, scan in enumerate(latest):
-        figure.add_trace(
-            _scan_trace(scan, vocabulary, coloraxis="coloraxis"), row=1 + index // columns, col=1 + index % columns
-        )
     figure.update_layout(
         coloraxis={
             "cmin": -2.5,
@@ -236,9 +283,111 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
             "colorbar": {**_continuum_colorbar(vocabulary), "orientation": "h", "y": -0.12, "yanchor": "top"},
         }
     )
-    _axes(figure)
-    figure.update_annotations(font={"size": 18}, yshift=65)
-    dates = ", ".join(sorted({f"{scan.date:%d-%m-%Y}" for scan in latest}))
-    figure = base_layout(figure, vocabulary("scan.comparison_title", label=dates), height=COMPARISON_ROW_PX * rows)
+    rows = math.ceil(len(session) / MAX_COMPARISON_COLUMNS)
+    title = vocabulary("scan.comparison_title", label=f"{session[0].date:%d-%m-%Y}")
+    figure = base_layout(figure, title, height=COMPARISON_ROW_PX * rows + (NOTE_PX if carried else 0))
+    figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140 + (NOTE_PX if carried else 0)})
+    if carried:
+        _note(figure, vocabulary("scan.carried_note", mark=CARRIED_MARK))
+    return figure
+
+
+def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
+    """Per group with two or more sessions, how each cell moved from its first to its latest scan.
+
+    + steps are towards work (vermillion), − towards school (blue), 0 is no
+    change; "–" where either scan left the cell open. This is the change over
+    time that a comparison of groups must never be mixed with.
+    """
+    vocabulary = vocabulary or Vocabulary()
+    pairs = first_and_latest(scans)
+    if not pairs:
+        return base_layout(go.Figure(), vocabulary("scan.no_movement"))
+    titles = [
+        f"<b>{safe(vocabulary.label(group))}</b>: {first.date:%d-%m-%Y} → {latest.date:%d-%m-%Y}"
+        for group, (first, latest) in pairs.items()
+    ]
+    figure = _grid_of(titles, [_movement_trace(first, latest, vocabulary) for first, latest in pairs.values()])
+    figure.update_layout(
+        coloraxis={
+            "cmin": -4,
+            "cmax": 4,
+            "colorscale": [list(stop) for stop in MOVEMENT_COLOURS],
+            "colorbar": {
+                "title": {"text": vocabulary("scan.movement_colorbar"), "side": "top"},
+                "tickvals": [-4, -2, 0, 2, 4],
+                "ticktext": ["−4", "−2", "0", "+2", "+4"],
+                "tickfont": {"size": 15},
+                "orientation": "h",
+                "y": -0.12,
+                "yanchor": "top",
+            },
+        }
+    )
+    rows = math.ceil(len(pairs) / MAX_COMPARISON_COLUMNS)
+    figure = base_layout(figure, vocabulary("scan.movement_title"), height=COMPARISON_ROW_PX * rows)
     figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140})
     return figure
+
+
+def _movement_trace(first: Scan, latest: Scan, vocabulary: Vocabulary) -> go.Heatmap:
+    moved = movement(first, latest)
+    texts = [
+        ["–" if math.isnan(v) else f"{v:+g}".replace("-", "−") if v else "0" for v in row] for row in moved.to_numpy()
+    ]
+    hovers = [
+        [
+            f"<b>{vocabulary.label(level)} · {vocabulary.label(perspective)}</b><br>"
+            + _movement_hover(first, latest, level, perspective, vocabulary)
+            for perspective in Perspective
+        ]
+        for level in Level
+    ]
+    return go.Heatmap(
+        z=_cells(moved), x=_perspective_labels(vocabulary), y=_level_labels(vocabulary), text=texts,
+        texttemplate="%{text}", textfont={"size": CELL_FONT + 5}, hovertext=hovers, hoverinfo="text",
+        hoverongaps=False, coloraxis="coloraxis", xgap=3, ygap=3,
+    )  # fmt: skip
+
+
+def _steps(value: float) -> str:
+    """A signed number of steps with a real minus sign; "–" for a cell that cannot be compared."""
+    if math.isnan(value):
+        return "–"
+    return f"{value:+g}".replace("-", "−") if value else "0"
+
+
+def _movement_hover(first: Scan, latest: Scan, level: Level, perspective: Perspective, vocabulary: Vocabulary) -> str:
+    """Where the cell stood at each date, so a number on the grid can be read back as positions."""
+    lines = []
+    for scan in (first, latest):
+        entry = scan.entry(level, perspective)
+        position = vocabulary.label(entry.position) if entry else vocabulary("scan.not_filled")
+        lines.append(f"{scan.date:%d-%m-%Y}: {position}")
+    return "<br>".join(lines)
+
+
+def _grid_of(titles: list[str], traces: list[go.Heatmap]) -> go.Figure:
+    """Heat maps in a grid of at most :data:`MAX_COMPARISON_COLUMNS` columns, sharing rows and axes."""
+    columns = min(len(traces), MAX_COMPARISON_COLUMNS)
+    rows = math.ceil(len(traces) / columns)
+    figure = make_subplots(
+        rows=rows,
+        cols=columns,
+        shared_yaxes=True,
+        horizontal_spacing=0.03,
+        vertical_spacing=0.2 / rows,
+        subplot_titles=titles,
+    )
+    for index, trace in enumerate(traces):
+        figure.add_trace(trace, row=1 + index // columns, col=1 + index % columns)
+    _axes(figure)
+    figure.update_annotations(font={"size": 18}, yshift=65)
+    return figure
+
+
+def _note(figure: go.Figure, text: str) -> None:
+    figure.add_annotation(
+        text=text, xref="paper", yref="paper", x=0, y=0, yshift=-(140 + NOTE_PX // 2), xanchor="left", yanchor="top",
+        showarrow=False, font={"size": 15},
+    )  # fmt: skip

@@ -1,0 +1,60 @@
+"""The diagnosis page's role-map and situation sections: what the room sees first, and what it opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as widgets
+import pytest
+from IPython.display import HTML
+
+from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
+from hlo_design.model.case import Case
+from hlo_design.phases.diagnose import sections
+from hlo_design.ui.session import CaseSession
+
+
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Collect what a section displays instead of sending it to a notebook."""
+    displayed: list[object] = []
+    monkeypatch.setattr(sections, "display", displayed.append)
+    return displayed
+
+
+def session(case: Case, *, interactive: bool) -> CaseSession:
+    return CaseSession(case, Path("unused.yaml"), Vocabulary(), Path("unused"), interactive)
+
+
+def test_dashboard_role_map_shows_three_headlines_and_a_closed_details_accordion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In the dashboard the details sit in a closed Accordion under the three headlines."""
+    displayed = shown(monkeypatch)
+    sections.show_role_map(session(load_case("servicemedewerker"), interactive=True), 0.4)
+    (headlines,) = [d for d in displayed if isinstance(d, HTML) and "Veel loopt via" in str(d.data)]
+    assert str(headlines.data).count("<li>") == 3
+    (accordion,) = [d for d in displayed if isinstance(d, widgets.Accordion)]
+    assert accordion.selected_index is None
+    assert accordion.get_title(0).startswith("Meer over de rollen")
+    assert "Een brugpersoon verbindt school en werk" in accordion.children[0].value
+
+
+def test_batch_role_map_uses_a_details_element(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch page has no widgets: the details are a <details> element instead."""
+    displayed = shown(monkeypatch)
+    sections.show_role_map(session(load_case("servicemedewerker"), interactive=False), 0.4)
+    assert not any(isinstance(d, widgets.Widget) for d in displayed)
+    assert any(isinstance(d, HTML) and "<details>" in str(d.data) for d in displayed)
+
+
+def test_situation_shows_the_case_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An impossible week is named on the diagnosis page before the situation sketch."""
+    case = load_case("zorg")
+    zero = case.model_copy(update={"activities": [a.model_copy(update={"hours_per_week": 0}) for a in case.activities]})
+    displayed = shown(monkeypatch)
+    sections.show_situation(session(zero, interactive=False))
+    first = displayed[0]
+    assert isinstance(first, HTML)
+    assert "hlo-warning" in str(first.data)
+    assert "staan op 0 uur per week" in str(first.data)
