@@ -143,7 +143,9 @@ places = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(
     names=st.lists(texts, min_size=1, max_size=5),
     positions=st.lists(positions, min_size=5, max_size=5),
