@@ -2,7 +2,7 @@
 
 For the learning network and stakeholders (management, province, sector
 institutes): the cases side by side — quadrant distributions, perspective
-coverage, role-map evenness, phase progress, the four corners — plus a
+coverage, how much of the role map rests on one person, phase progress, the four corners — plus a
 directory of who to ask. The page must read without explanation, so every
 figure comes with one plain sentence saying what it answers.
 
