@@ -134,21 +134,26 @@ def test_finding_at_a_position_follows_its_sliders() -> None:
     assert (placed.form, placed.context) == (0.4, -0.6)
 
 
-def test_scan_editor_starts_from_the_latest_scan_and_saves_per_date(cases_dir: Path) -> None:
-    """A new session edits a copy dated today; the earlier scan stays in the history."""
+def test_scan_editor_saves_only_what_the_group_answers_in_a_new_session(cases_dir: Path) -> None:
+    """A new session starts empty with the earlier answers as hints; a partial re-scan saves only its answers."""
     path = cases_dir / "zorg.yaml"
     case = load_case(path)
     today = dt.date(2026, 11, 22)
     editor = ScanEditor(case, Vocabulary(region="VL"), path, today=today)
     earlier = len(case.scans)
-    assert len(editor.scan.entries) == 15
+    assert editor.scan.entries == []
+    hint = editor.cells[(Level.OPERATIONAL, Perspective.TEMPORAL)][1].placeholder
+    assert hint.startswith("vorige keer (2022-06-14): ")
     assert editor.set_cell(Level.OPERATIONAL, Perspective.TEMPORAL, "hybridisering", "nieuw rooster")
     editor.save_bar.save()
     saved = load_case(path)
     assert len(saved.scans) == earlier + 1
     newest = [s for s in saved.scans if s.date == today]
     assert newest[0].group is ScanGroup.TEACHERS
-    assert newest[0].entry(Level.OPERATIONAL, Perspective.TEMPORAL).explanation == "nieuw rooster"  # type: ignore[union-attr]
+    assert [(e.level, e.perspective) for e in newest[0].entries] == [(Level.OPERATIONAL, Perspective.TEMPORAL)]
+    assert newest[0].entries[0].explanation == "nieuw rooster"
+    reopened = ScanEditor(saved, Vocabulary(region="VL"), path, today=today)
+    assert reopened.scan == newest[0]  # today's session is edited as it was saved
 
 
 def test_scan_editor_refuses_unknown_positions() -> None:

@@ -2,9 +2,12 @@
 
 Each actor group (teachers, supervisors, coordinators, learners) fills in the
 3 × 5 grid — level × design perspective — with a place on the school–work
-continuum and a short explanation. The editor starts from the group's latest
-scan, so a later session edits a copy and the case keeps the history; the
-heat maps and coherence warnings follow every change.
+continuum and a short explanation. A new session (today) starts empty, with
+each cell's earlier answer shown beside it as a hint: only what the group
+answers today is saved, so a partial re-scan never passes old answers off as
+new ones (the figures carry the earlier values forward, visibly marked). A
+session of today is edited as it was saved. The heat maps and coherence
+warnings follow every change.
 """
 
 from __future__ import annotations
@@ -81,13 +84,17 @@ class ScanEditor:
         )
 
     def load_group(self) -> None:
-        """Start from the selected group's latest scan, dated today."""
-        self.scan = self._starting_scan(ScanGroup(self.group.value))
+        """Start the selected group's session of today: what it saved today, the earlier answers as hints."""
+        group = ScanGroup(self.group.value)
+        self.scan = self._starting_scan(group)
+        previous = self._previous(group)
         for (level, perspective), (choice, explanation) in self.cells.items():
             entry = self.scan.entry(level, perspective)
+            earlier = previous.entry(level, perspective) if previous else None
             with choice.hold_trait_notifications(), explanation.hold_trait_notifications():
                 choice.value = entry.position.value if entry else EMPTY
                 explanation.value = entry.explanation if entry else ""
+                explanation.placeholder = self._hint(earlier, previous)
         self.redraw()
 
     def set_cell(self, level: Level, perspective: Perspective, position: str, explanation: str = "") -> bool:
@@ -108,6 +115,7 @@ class ScanEditor:
             self.status.error(validation_message(error) if isinstance(error, ValidationError) else str(error))
             return False
         self.status.widget.value = ""
+        self.save_bar.mark_unsaved()
         self.redraw()
         return True
 
@@ -123,8 +131,19 @@ class ScanEditor:
         )
 
     def _starting_scan(self, group: ScanGroup) -> Scan:
-        previous = latest_scans(self.case.scans).get(group)
-        return Scan(date=self.today, group=group, entries=list(previous.entries) if previous else [])
+        saved_today = next((s for s in self.case.scans if s.group is group and s.date == self.today), None)
+        return saved_today or Scan(date=self.today, group=group, entries=[])
+
+    def _previous(self, group: ScanGroup) -> Scan | None:
+        """The group's latest session before today: its answers are the hints."""
+        earlier = [s for s in self.case.scans if s.group is group and s.date < self.today]
+        return max(earlier, key=lambda s: s.date) if earlier else None
+
+    def _hint(self, earlier: ScanEntry | None, previous: Scan | None) -> str:
+        v = self.vocabulary
+        if earlier is None or previous is None:
+            return v("scan.explanation")
+        return v("scan.previous_answer", date=previous.date.isoformat(), position=v.label(earlier.position))
 
     def _compared(self) -> list[Scan]:
         """The other groups' latest scans plus the one being edited."""
