@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 import pytest
@@ -12,6 +13,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case
 from hlo_design.model.case import Case
 from hlo_design.phases.diagnose import sections
+from hlo_design.ui.activity_editor import ActivityEditor
 from hlo_design.ui.session import CaseSession
 
 
@@ -58,3 +60,18 @@ def test_situation_shows_the_case_warnings(monkeypatch: pytest.MonkeyPatch) -> N
     assert isinstance(first, HTML)
     assert "hlo-warning" in str(first.data)
     assert "staan op 0 uur per week" in str(first.data)
+
+
+def test_the_report_offered_in_a_meeting_holds_what_was_saved_since_the_page_opened(
+    cases_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The download used to be built from the case as opened; an activity renamed and saved was missing."""
+    path = cases_dir / "zorg.yaml"
+    opened = load_case(path)
+    editor = ActivityEditor(opened, Vocabulary(region="VL"), path)
+    assert editor.update(opened.activities[0].id, name="Hernoemd tijdens de bijeenkomst")
+    editor.save_bar.save()
+    offered: dict[str, Any] = {}
+    monkeypatch.setattr(sections, "show_report_cell", lambda *args, **kwargs: offered.update(kwargs))
+    sections.show_report(CaseSession(opened, path, Vocabulary(region="VL"), cases_dir, True), 0.4)
+    assert "Hernoemd tijdens de bijeenkomst" in offered["render"]()

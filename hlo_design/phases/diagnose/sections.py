@@ -18,6 +18,7 @@ from markupsafe import Markup
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.base.workflow import DIAGNOSE
+from hlo_design.casefile.loading import load_case
 from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
 from hlo_design.phases.diagnose.report import (
     case_warning_lines,
@@ -136,13 +137,19 @@ def show_role_map(session: CaseSession, overload_threshold: float) -> None:
 
 @with_session
 def show_report(session: CaseSession, overload_threshold: float) -> None:
-    """Section 6: write the report (batch, JupyterLab) or offer it as a download (dashboard)."""
-    case, v = session.case, session.vocabulary
+    """Section 6: write the report (batch, JupyterLab) or offer it as a download (dashboard).
+
+    The report shows what is saved: the case file is read again, with
+    everything the group saved since the page opened.
+    """
+    v = session.vocabulary
     show_report_cell(
         DIAGNOSE, v,
-        write=lambda: write_diagnosis_report(case, v, session.output_dir, overload_threshold=overload_threshold),
-        render=lambda: diagnosis_report(case, v, overload_threshold=overload_threshold),
-        case_id=case.id,
+        write=lambda: write_diagnosis_report(
+            load_case(session.path), v, session.output_dir, overload_threshold=overload_threshold
+        ),
+        render=lambda: diagnosis_report(load_case(session.path), v, overload_threshold=overload_threshold),
+        case_id=session.case.id,
     )  # fmt: skip
 
 
