@@ -21,7 +21,7 @@ import zmq.asyncio
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.session import Session
 
-from hlo_design.app import voila_server
+from hlo_design.app import cli, voila_server
 from hlo_design.app.serve import DEFAULT_POOL, voila_command
 from hlo_design.ui import session
 
@@ -148,3 +148,18 @@ def test_outside_a_pool_nothing_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(session.PREHEAT_VARIABLE, raising=False)
     monkeypatch.setattr(voila.utils, "wait_for_request", lambda: pytest.fail("waited outside a pool"))
     assert session.query_parameters({"QUERY_STRING": "case=zorg"}) == {"case": "zorg"}
+
+
+def test_hlo_design_serve_passes_its_pool_size_to_voila(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[list[str]] = []
+
+    class Started:
+        def __init__(self, command: list[str]) -> None:
+            started.append(command)
+
+        def wait(self) -> int:
+            return 0
+
+    monkeypatch.setattr(cli.subprocess, "Popen", Started)
+    assert cli.main(["serve", "--no-browser", "--pool", "3"]) == 0
+    assert "--pool_size=3" in started[0]
