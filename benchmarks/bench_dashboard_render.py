@@ -56,8 +56,8 @@ def main() -> None:
         voila_server(NOTEBOOKS_DIR, pool=arguments.pool) as warm,
         chromium_page() as page,
     ):
-        for notebook in ("bare.ipynb", *PAGES):
-            (bare_warm if notebook == "bare.ipynb" else warm).wait_for_pool(notebook)
+        bare_warm.wait_until_at_rest(arguments.pool)
+        warm.wait_until_at_rest(arguments.pool * len({name.split("?")[0] for name in PAGES}))
         _print_pool_memory(warm, arguments.pool)
         timings = _time_rounds(
             page, arguments.rounds, {"bare": bare, "bare_warm": bare_warm, "cold": cold, "warm": warm}
@@ -73,18 +73,24 @@ def _time_rounds(page: Page, rounds: int, servers: dict[str, VoilaServer]) -> di
     for _ in range(rounds):
         for label in ("bare", "bare_warm"):
             if label == "bare_warm":
-                servers[label].wait_for_pool("bare.ipynb")
+                _wait_for_warm_kernel(servers[label], "bare.ipynb")
             timings.setdefault(label, []).append(
                 time_load(page, f"{servers[label].url}/voila/render/bare.ipynb", bare_ready)
             )
         for name, (figures, selectors) in PAGES.items():
             for label in ("cold", "warm"):
                 if label == "warm":
-                    servers[label].wait_for_pool(name)
+                    _wait_for_warm_kernel(servers[label], name)
                 timings.setdefault(f"{label} {name}", []).append(
                     time_load(page, f"{servers[label].url}/voila/render/{name}", _waiter(figures, selectors))
                 )
     return timings
+
+
+def _wait_for_warm_kernel(server: VoilaServer, notebook: str) -> None:
+    """The pool refilled and its kernels idle again: the new kernel waits for a viewer."""
+    server.wait_for_pool(notebook)
+    server.wait_until_at_rest(kernels=1)
 
 
 def _print_pool_memory(server: VoilaServer, pool: int) -> None:

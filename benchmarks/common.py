@@ -27,6 +27,8 @@ from hlo_design.app.serve import voila_command
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]  # fmt: skip
 BENCH_NOTEBOOKS = Path(__file__).parent / "notebooks"
+REST_CPU_PERCENT = 5.0
+"""A kernel below this share of a core is waiting, not working."""
 
 
 def free_port() -> int:
@@ -56,10 +58,28 @@ class VoilaServer:
             time.sleep(0.5)
         raise TimeoutError(f"the pool of {name} was not refilled within {timeout:.0f} s")
 
+    def wait_until_at_rest(self, kernels: int, timeout: float = 300) -> None:
+        """Until ``kernels`` kernels run and none uses CPU: every pool kernel has reached its wait for a viewer.
+
+        Voilà logs a pool as filled once its kernels started, while they still import the library.
+        """
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            running = self._kernels()
+            for kernel in running:
+                kernel.cpu_percent(None)
+            time.sleep(1)
+            if len(running) >= kernels and all(kernel.cpu_percent(None) < REST_CPU_PERCENT for kernel in running):
+                return
+        raise TimeoutError(f"{kernels} kernels were not at rest within {timeout:.0f} s")
+
     def kernels_rss_mb(self) -> list[float]:
         """Resident memory of each kernel this server started, in MB."""
+        return [kernel.memory_info().rss / 2**20 for kernel in self._kernels()]
+
+    def _kernels(self) -> list[psutil.Process]:
         children = psutil.Process(self.process.pid).children(recursive=True)
-        return [child.memory_info().rss / 2**20 for child in children if "ipykernel" in " ".join(child.cmdline())]
+        return [child for child in children if "ipykernel" in " ".join(child.cmdline())]
 
     def total_rss_mb(self) -> float:
         """Resident memory of the server and all its kernels, in MB."""
