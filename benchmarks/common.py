@@ -6,16 +6,20 @@ the same run, because the machines are shared and noisy.
 
 from __future__ import annotations
 
+import re
 import socket
 import statistics
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psutil
 from playwright.sync_api import Page, sync_playwright
 
 from hlo_design.app.serve import voila_command
@@ -23,6 +27,8 @@ from hlo_design.app.serve import voila_command
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]  # fmt: skip
 BENCH_NOTEBOOKS = Path(__file__).parent / "notebooks"
+REST_CPU_PERCENT = 5.0
+"""A kernel below this share of a core is waiting, not working."""
 
 
 def free_port() -> int:
@@ -31,26 +37,88 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@dataclass(frozen=True)
+class VoilaServer:
+    """A running Voilà: its address, its process and the log it writes."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def wait_for_pool(self, notebook: str, timeout: float = 300) -> None:
+        """Until the notebook's pool has a kernel ready again: Voilà logs one fill per refill, one use per view."""
+        name = notebook.split("?")[0]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = self.log.read_text(encoding="utf-8", errors="replace")
+            fills = text.count(f"Kernel pool of {name} is filled")
+            uses = len(re.findall(rf"Using pre-heated kernel: \S+ for {re.escape(name)}$", text, re.MULTILINE))
+            if fills > uses:
+                return
+            time.sleep(0.5)
+        raise TimeoutError(f"the pool of {name} was not refilled within {timeout:.0f} s")
+
+    def wait_until_at_rest(self, kernels: int, timeout: float = 300) -> None:
+        """Until ``kernels`` kernels run and none uses CPU: every pool kernel has reached its wait for a viewer.
+
+        Voilà logs a pool as filled once its kernels started, while they still import the library.
+        """
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            running = self._kernels()
+            for kernel in running:
+                kernel.cpu_percent(None)
+            time.sleep(1)
+            if len(running) >= kernels and all(kernel.cpu_percent(None) < REST_CPU_PERCENT for kernel in running):
+                return
+        raise TimeoutError(f"{kernels} kernels were not at rest within {timeout:.0f} s")
+
+    def kernels_rss_mb(self) -> list[float]:
+        """Resident memory of each kernel this server started, in MB."""
+        return [kernel.memory_info().rss / 2**20 for kernel in self._kernels()]
+
+    def _kernels(self) -> list[psutil.Process]:
+        children = psutil.Process(self.process.pid).children(recursive=True)
+        return [child for child in children if "ipykernel" in " ".join(child.cmdline())]
+
+    def total_rss_mb(self) -> float:
+        """Resident memory of the server and all its kernels, in MB."""
+        server = psutil.Process(self.process.pid)
+        return sum(p.memory_info().rss for p in [server, *server.children(recursive=True)]) / 2**20
+
+
 @contextmanager
-def voila(notebooks: Path, *, guarded: bool = True) -> Iterator[str]:
-    """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses (``guarded=False``: plain Voilà)."""
+def voila_server(notebooks: Path, *, guarded: bool = True, pool: int = 0) -> Iterator[VoilaServer]:
+    """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses (``guarded=False``: plain Voilà).
+
+    ``pool`` pre-heated kernels per notebook; 0 starts a kernel per page view.
+    """
     port = free_port()
-    command = voila_command(port, notebooks=notebooks)
+    command = voila_command(port, notebooks=notebooks, pool=pool)
     if not guarded:
         command[command.index("hlo_design.app.voila_server")] = "voila"
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    server = VoilaServer(f"http://127.0.0.1:{port}", process, Path(log.name))
     for _ in range(200):
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(server.url, timeout=2)
             break
         except OSError:
             time.sleep(0.2)
     try:
-        yield url
+        yield server
     finally:
         process.terminate()
         process.wait(timeout=20)
+        server.log.unlink()
+
+
+@contextmanager
+def voila(notebooks: Path, *, guarded: bool = True) -> Iterator[str]:
+    """The address of :func:`voila_server` without a pool."""
+    with voila_server(notebooks, guarded=guarded) as server:
+        yield server.url
 
 
 @contextmanager

@@ -1,4 +1,8 @@
-"""The guard in hlo_design.app.voila_server: a kernel reply whose wake-up was lost is still read."""
+"""How `hlo-design serve` runs Voilà: the guard (a kernel reply whose wake-up was lost is still read) and the pool.
+
+The pool's kernels run each notebook ahead of any viewer; the session must wait for the view before it
+reads the query string.
+"""
 
 from __future__ import annotations
 
@@ -11,13 +15,15 @@ from queue import Empty
 from typing import Any, TypeVar
 
 import pytest
+import voila.utils
 import zmq
 import zmq.asyncio
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.session import Session
 
-from hlo_design.app import voila_server
-from hlo_design.app.serve import voila_command
+from hlo_design.app import cli, voila_server
+from hlo_design.app.serve import DEFAULT_POOL, voila_command
+from hlo_design.ui import session
 
 UNGUARDED_GET_MSG = AsyncZMQSocketChannel.get_msg
 T = TypeVar("T")
@@ -99,3 +105,61 @@ def test_a_guarded_wait_with_a_timeout_still_times_out() -> None:
 def test_serve_starts_voila_through_the_guard() -> None:
     command = voila_command(8866)
     assert command[:3] == [sys.executable, "-m", "hlo_design.app.voila_server"]
+
+
+def test_serve_keeps_a_pool_of_pre_heated_kernels_by_default() -> None:
+    command = voila_command(8866)
+    assert "--preheat_kernel=True" in command
+    assert f"--pool_size={DEFAULT_POOL}" in command
+    assert not any("progressive_rendering" in argument for argument in command)  # Voilà refuses it with a pool
+
+
+def test_serve_without_a_pool_starts_a_kernel_per_view() -> None:
+    assert not any("preheat" in argument or "pool" in argument for argument in voila_command(8866, pool=0))
+
+
+@pytest.fixture
+def fresh_wait() -> Iterator[None]:
+    session.wait_for_viewer.cache_clear()
+    yield
+    session.wait_for_viewer.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_wait")
+def test_a_pool_kernel_reads_the_query_string_only_after_a_view_took_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the view the kernel's environment has no request; Voilà's wait puts it there."""
+    waits: list[str] = []
+
+    def request_arrives() -> None:
+        waits.append("waited")
+        monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")
+        monkeypatch.setenv("QUERY_STRING", "case=logistiek&language=en")
+
+    monkeypatch.setenv(session.PREHEAT_VARIABLE, "True")
+    monkeypatch.delenv("SERVER_SOFTWARE", raising=False)
+    monkeypatch.setattr(voila.utils, "wait_for_request", request_arrives)
+    assert session.in_dashboard()
+    assert session.query_parameters() == {"case": "logistiek", "language": "en"}
+    assert waits == ["waited"]  # once per kernel
+
+
+@pytest.mark.usefixtures("fresh_wait")
+def test_outside_a_pool_nothing_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(session.PREHEAT_VARIABLE, raising=False)
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: pytest.fail("waited outside a pool"))
+    assert session.query_parameters({"QUERY_STRING": "case=zorg"}) == {"case": "zorg"}
+
+
+def test_hlo_design_serve_passes_its_pool_size_to_voila(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[list[str]] = []
+
+    class Started:
+        def __init__(self, command: list[str]) -> None:
+            started.append(command)
+
+        def wait(self) -> int:
+            return 0
+
+    monkeypatch.setattr(cli.subprocess, "Popen", Started)
+    assert cli.main(["serve", "--no-browser", "--pool", "3"]) == 0
+    assert "--pool_size=3" in started[0]

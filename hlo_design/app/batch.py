@@ -1,9 +1,9 @@
 """Batch runs: every phase notebook for every case, in parallel, with reports and an index.
 
 An analyst runs ``hlo-design batch --phase diagnose --out reports/`` before
-sending reports out. Each case is one job that runs its phases in order with
-papermill; jobs run in parallel processes (one per core by default). A failing
-case never stops the others: the summary names it with the reason, and the
+sending reports out. Each notebook run (a phase of a case, or the overview) is
+one papermill job; jobs run in parallel processes (one per core by default). A
+failing case never stops the others: the summary names it with the reason, and the
 exit code says that something failed. ``DIR/index.html`` links every report
 and executed notebook, fit to send as a folder or zip.
 """
@@ -60,7 +60,7 @@ class IpcKernelManager(AsyncKernelManager):
 
 @dataclass(frozen=True)
 class JobResult:
-    """The outcome of one case's phases; ``reason`` is empty on success."""
+    """The outcome of one notebook run; ``reason`` is empty on success."""
 
     case: str
     phase: str
@@ -118,39 +118,7 @@ def _execute(notebook: str, output: Path, parameters: dict[str, Any], timeout: f
 
 def run_overview(out_dir: Path, *, language: str = "nl", timeout: float | None = None) -> JobResult:
     """Run the overview notebook once across all cases; its report is ``out_dir/overview[.en].html``."""
-    output = out_dir / workflow.OVERVIEW.notebook
-    output.parent.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    parameters = {"language": language, "output_dir": str(out_dir.resolve())}
-    reason = _execute(workflow.OVERVIEW.notebook, output, parameters, timeout)
-    report = report_path(out_dir, workflow.OVERVIEW, language)
-    found = report if not reason and report.exists() else None
-    return JobResult(OVERVIEW, OVERVIEW, output, found, time.perf_counter() - started, reason)
-
-
-def _run_case(
-    case_id: str, phases: Sequence[WorkflowPhase], out_dir: Path, language: str, timeout: float | None
-) -> list[JobResult]:
-    """Run the phases of one case in order; stop at the first failure of that case."""
-    results = []
-    for phase in phases:
-        output = out_dir / case_id / phase.notebook
-        output.parent.mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
-        reason = _execute(
-            phase.notebook,
-            output,
-            {"case": case_id, "language": language, "output_dir": str(out_dir.resolve()), "interactive": False},
-            timeout,
-        )
-        if reason:
-            results.append(JobResult(case_id, phase.id, output, None, time.perf_counter() - started, reason))
-            break
-        report = report_path(out_dir, phase, language, case_id)
-        results.append(
-            JobResult(case_id, phase.id, output, report if report.exists() else None, time.perf_counter() - started)
-        )
-    return results
+    return _run(_Run(OVERVIEW, workflow.OVERVIEW), out_dir, language, timeout)
 
 
 def run_batch(
@@ -163,67 +131,110 @@ def run_batch(
     timeout: float | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> list[JobResult]:
-    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result.
+    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result, by case then phase.
 
-    With ``phase="all"`` the overview notebook then runs once across all cases
+    With ``phase="all"`` the overview notebook also runs once across all cases
     (when it exists); its result comes last, with case and phase ``overview``.
     ``timeout`` bounds each notebook run in seconds. ``on_done`` hears how many
     of the :func:`planned_runs` just ended: a case that failed counts the
     phases it skipped too, so a progress bar always reaches its end.
+
+    Every notebook run is a job of its own, not every case: a phase reads only
+    the case file, never an earlier phase's output, so runs of one case need
+    no order, and single runs spread evenly over the workers where whole cases
+    of unequal length did not. The overview starts first (the longest run);
+    after a case's first failure its runs that have not started are skipped.
     """
-    settings = _Settings(language, timeout, on_done or (lambda _runs: None))
-    results = _run_cases(phase, cases, out_dir, workers=workers, settings=settings)
-    if _with_overview(phase):
-        results.append(run_overview(out_dir, language=language, timeout=timeout))
-        settings.on_done(1)
-    return results
+    runs = _planned(phase, cases)
+    settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
+    results = _run_in_order(runs, settings) if workers == 1 else _run_in_parallel(runs, workers, settings)
+    return sorted(results, key=_report_order(runs))
+
+
+def planned_runs(phase: str, cases: Sequence[str] | None) -> int:
+    """How many notebook runs :func:`run_batch` will start, for a progress bar."""
+    return len(_planned(phase, cases))
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One notebook run: a phase for a case, or the overview (case ``overview``) across all cases."""
+
+    case: str
+    phase: WorkflowPhase
 
 
 @dataclass(frozen=True)
 class _Settings:
+    out_dir: Path
     language: str
     timeout: float | None
     on_done: Callable[[int], None]
+
+
+def _planned(phase: str, cases: Sequence[str] | None) -> list[_Run]:
+    """The runs in start order: the overview first, then phase by phase, so a case's later phases start last."""
+    selected = list(cases) if cases else case_ids()
+    overview = [_Run(OVERVIEW, workflow.OVERVIEW)] if _with_overview(phase) else []
+    return overview + [_Run(case_id, p) for p in available_phases(phase) for case_id in selected]
+
+
+def _report_order(runs: Sequence[_Run]) -> Callable[[JobResult], tuple[bool, int, int]]:
+    """Sort key for results: case by case as asked for, each case's phases in order, the overview last."""
+    cases = [run.case for run in runs]
+    phases = [p.id for p in PHASES]
+    return lambda r: (r.case == OVERVIEW, cases.index(r.case), phases.index(r.phase) if r.phase in phases else 0)
 
 
 def _with_overview(phase: str) -> bool:
     return phase == "all" and (NOTEBOOKS_DIR / workflow.OVERVIEW.notebook).exists()
 
 
-def planned_runs(phase: str, cases: Sequence[str] | None) -> int:
-    """How many notebook runs :func:`run_batch` will start, for a progress bar."""
-    return len(cases or case_ids()) * len(available_phases(phase)) + int(_with_overview(phase))
+def _run(run: _Run, out_dir: Path, language: str, timeout: float | None) -> JobResult:
+    """One notebook run with papermill; its report, or the reason it failed."""
+    overview = run.case == OVERVIEW
+    output = out_dir / run.phase.notebook if overview else out_dir / run.case / run.phase.notebook
+    output.parent.mkdir(parents=True, exist_ok=True)
+    parameters: dict[str, Any] = {"language": language, "output_dir": str(out_dir.resolve())}
+    if not overview:
+        parameters |= {"case": run.case, "interactive": False}
+    started = time.perf_counter()
+    reason = _execute(run.phase.notebook, output, parameters, timeout)
+    report = report_path(out_dir, run.phase, language, None if overview else run.case)
+    found = report if not reason and report.exists() else None
+    return JobResult(run.case, run.phase.id, output, found, time.perf_counter() - started, reason)
 
 
-def _run_cases(
-    phase: str,
-    cases: Sequence[str] | None,
-    out_dir: Path,
-    *,
-    workers: int | None,
-    settings: _Settings,
-) -> list[JobResult]:
-    phases = available_phases(phase)
-    selected = list(cases) if cases else case_ids()
-    workers = max(1, min(workers or os.cpu_count() or 1, len(selected)))
+def _run_in_order(runs: Sequence[_Run], settings: _Settings) -> list[JobResult]:
+    """One run after another in this process; a case's runs after its first failure are skipped."""
     results: list[JobResult] = []
-    if workers == 1:
-        for case_id in selected:
-            results += _run_case(case_id, phases, out_dir, settings.language, settings.timeout)
-            settings.on_done(len(phases))
-        return results
+    failed: set[str] = set()
+    for run in runs:
+        if run.case not in failed:
+            results.append(_run(run, settings.out_dir, settings.language, settings.timeout))
+            if not results[-1].ok:
+                failed.add(run.case)
+        settings.on_done(1)
+    return results
+
+
+def _run_in_parallel(runs: Sequence[_Run], workers: int, settings: _Settings) -> list[JobResult]:
+    """Every run a job in a pool of processes; a failed case's jobs that have not started are cancelled."""
+    results: list[JobResult] = []
     # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
     # a lock at fork time, and forked workers then hang forever on it
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [
-            pool.submit(_run_case, case_id, phases, out_dir, settings.language, settings.timeout)
-            for case_id in selected
-        ]
+        futures = {pool.submit(_run, run, settings.out_dir, settings.language, settings.timeout): run for run in runs}
         for future in as_completed(futures):
-            results += future.result()
-            settings.on_done(len(phases))
-    order = {case_id: i for i, case_id in enumerate(selected)}
-    return sorted(results, key=lambda r: (order[r.case], [p.id for p in PHASES].index(r.phase)))
+            if future.cancelled():
+                continue
+            results.append(future.result())
+            settings.on_done(1)
+            if not results[-1].ok:
+                skipped = [f for f, run in futures.items() if run.case == results[-1].case and f.cancel()]
+                settings.on_done(len(skipped))
+    return results
 
 
 def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary) -> Path:

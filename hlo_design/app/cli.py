@@ -22,7 +22,7 @@ from tqdm import tqdm
 from hlo_design.analysis.case_warnings import case_warnings, located_warning
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
-from hlo_design.app.serve import LANDING_PAGE, voila_command
+from hlo_design.app.serve import DEFAULT_POOL, LANDING_PAGE, voila_command
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
@@ -96,6 +96,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    serve.add_argument(
+        "--pool", type=int, default=DEFAULT_POOL, metavar="N",
+        help=f"pre-heated kernels kept ready per notebook; 0 starts a kernel per page view (default: {DEFAULT_POOL})",
+    )  # fmt: skip
     serve.set_defaults(command=_serve)
 
     history = commands.add_parser("history", help="list the kept earlier versions of a case file, newest first")
@@ -200,7 +204,7 @@ def _results_table(results: Sequence[JobResult]) -> str:
 def _serve(arguments: argparse.Namespace) -> int:
     url = f"http://{arguments.host}:{arguments.port}/{LANDING_PAGE}"
     print(f"hlo-design: the workbook opens at {url} (stop with Ctrl+C)")
-    process = subprocess.Popen(voila_command(arguments.port, host=arguments.host))
+    process = subprocess.Popen(voila_command(arguments.port, host=arguments.host, pool=arguments.pool))
     if not arguments.no_browser:
         threading.Timer(3.0, webbrowser.open, args=(url,)).start()
     try:

@@ -6,6 +6,12 @@ reports it. Under Voilà the query string (``?case=zorg&language=en``)
 overrides them, and a bad case must show a clear message to a stakeholder —
 never a traceback (Voilà hides tracebacks, leaving only a useless error).
 Live in JupyterLab it behaves like papermill.
+
+A dashboard served with pre-heated kernels (``hlo-design serve --pool N``)
+runs each notebook ahead of any viewer, up to the first call that needs the
+request: :func:`in_dashboard`, :func:`query_parameters` or :func:`open_case`
+then wait until a viewer takes the kernel and Voilà has put that view's query
+string into the environment.
 """
 
 from __future__ import annotations
@@ -26,21 +32,42 @@ from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.casefile.loading import find_case_file, load_case, resolve_case_id
 from hlo_design.model.case import Case
 
-__all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters", "with_session"]
+__all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters", "wait_for_viewer", "with_session"]
 
 DASHBOARD_PARAMETERS = ("case", "language")
 """The only query-string parameters a dashboard accepts; anything else is ignored."""
+PREHEAT_VARIABLE = "VOILA_PREHEAT"
+"""Voilà sets it to ``True`` in the environment of a kernel it starts for its pool."""
 
 
 def in_dashboard(environ: Mapping[str, str] = os.environ) -> bool:
     """True inside a Voilà kernel (Voilà sets SERVER_SOFTWARE to ``voila/<version>``)."""
+    wait_for_viewer()
     return environ.get("SERVER_SOFTWARE", "").startswith("voila")
 
 
 def query_parameters(environ: Mapping[str, str] = os.environ) -> dict[str, str]:
     """The dashboard parameters from Voilà's query string (last value wins)."""
+    wait_for_viewer()
     parsed = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=False)
     return {key: values[-1] for key, values in parsed.items() if key in DASHBOARD_PARAMETERS}
+
+
+@functools.cache
+def wait_for_viewer() -> None:
+    """In a pre-heated Voilà kernel, block until a page view takes it; elsewhere return at once.
+
+    Voilà then sets the view's request variables (``QUERY_STRING``,
+    ``SERVER_SOFTWARE``...) in ``os.environ``. Once is enough per kernel,
+    hence the cache. Voilà is imported only in a pre-heated kernel, where the
+    time is spent before anyone waits: ``voila.utils`` loads the Voilà server
+    package (seconds), which papermill runs and plain Voilà kernels never need.
+    """
+    if os.environ.get(PREHEAT_VARIABLE) != "True":
+        return
+    from voila.utils import wait_for_request
+
+    wait_for_request()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -81,28 +83,37 @@ def cases_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def voila_url(cases_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Standalone Voilà exactly as `hlo-design serve` starts it, on a free port."""
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("voila-log") / "voila.log").open("w")
-    env = {**os.environ, "HLO_DESIGN_CASES": str(cases_copy)}
-    process = subprocess.Popen(voila_command(port), env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.terminate()
-        pytest.fail(f"Voilà did not start within {SERVER_START_SECONDS} s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    """Standalone Voilà exactly as `hlo-design serve` starts it (default pool included), on a free port."""
+    log_path = tmp_path_factory.mktemp("voila-log") / "voila.log"
+    with running_voila(cases_copy, log_path) as url:
+        yield url
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shutil.copy(log.name, ARTIFACTS / "voila.log")
+    shutil.copy(log_path, ARTIFACTS / "voila.log")
+
+
+@contextmanager
+def running_voila(cases: Path, log_path: Path, **options: Any) -> Iterator[str]:
+    """A Voilà started with :func:`voila_command` (``options`` go to it) on ``cases``, logging to ``log_path``."""
+    port = _free_port()
+    env = {**os.environ, "HLO_DESIGN_CASES": str(cases)}
+    with log_path.open("w") as log:
+        process = subprocess.Popen(voila_command(port, **options), env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            process.terminate()
+            pytest.fail(f"Voilà did not start within {SERVER_START_SECONDS} s")
+        try:
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")
