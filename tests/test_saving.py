@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -17,8 +18,11 @@ from hlo_design.casefile.saving import ListConflict, ListEdit, save_list
 from hlo_design.casefile.three_way import Conflict
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.quadrants import Position
+from hlo_design.phases import common as phase_common
 from hlo_design.ui.activity_editor import ActivityEditor
-from hlo_design.ui.save_bar import conflict_text
+from hlo_design.ui.findings_editor import FindingsEditor
+from hlo_design.ui.save_bar import PageSave, conflict_text
+from hlo_design.ui.session import CaseSession
 
 
 def _finding(finding_id: str, text: str = "tekst") -> Finding:
@@ -171,3 +175,25 @@ def test_an_open_editor_learns_that_someone_else_saved(
 def test_clashes_are_said_in_words(conflict: Conflict, text: str) -> None:
     said = conflict_text(ListConflict("activities", conflict), Vocabulary(), {"les": "Les"}.get)  # type: ignore[arg-type]
     assert said.startswith(text)
+
+
+def test_one_button_saves_every_editor_of_the_page(minimal_case_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moving an activity and then saving the findings used to leave the move unsaved: a page has one save."""
+    monkeypatch.setattr(phase_common, "display", lambda _widget: None)
+    session = CaseSession(load_case(minimal_case_file), minimal_case_file, Vocabulary(), minimal_case_file.parent)
+    session = dataclasses.replace(session, page=PageSave(session.vocabulary))
+    activities = phase_common.show_editor(ActivityEditor, session)
+    findings = phase_common.show_editor(FindingsEditor, session)
+    assert session.page is not None
+    assert activities.save_bar.button.layout.display == "none"  # no second way to save
+    assert session.page.button.disabled
+    activities.update("les", hours_per_week=7)
+    findings.add()
+    assert not session.page.button.disabled
+    assert "niet-opgeslagen" in session.page.button.description
+    session.page.button.click()
+    saved = load_case(minimal_case_file)
+    assert saved.activities[0].hours_per_week == 7
+    assert len(saved.findings) == 1
+    assert "Alles opgeslagen om" in session.page.status.text
+    assert session.page.button.disabled

@@ -8,7 +8,8 @@ the file as a data-URI download instead, rendered when the group asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -35,10 +36,28 @@ EditorT = TypeVar("EditorT", bound=Editor)
 
 
 def show_editor(editor_type: Callable[[Case, Vocabulary, Path], EditorT], session: CaseSession) -> EditorT:
-    """Open an editor on the session's case and file, show it, and hand it to the notebook (tests drive it)."""
-    editor = editor_type(session.case, session.vocabulary, session.path)
+    """Open an editor on the session's case and file, show it, and hand it to the notebook (tests drive it).
+
+    On a page with a :class:`~hlo_design.ui.save_bar.PageSave` the editor is saved by the page's one
+    button, shown (fixed in view) with the first editor.
+    """
+    with editing(session):
+        editor = editor_type(session.case, session.vocabulary, session.path)
     display(editor.widget)
     return editor
+
+
+@contextmanager
+def editing(session: CaseSession) -> Iterator[None]:
+    """Save bars built in this block belong to the page's one save button (if the page has one)."""
+    if session.page is None:
+        yield
+        return
+    with session.page.collecting():
+        yield
+    if not session.page.shown:
+        session.page.shown = True
+        display(session.page.widget)
 
 
 def show_page_title(session: CaseSession, phase: WorkflowPhase) -> None:

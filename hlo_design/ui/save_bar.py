@@ -13,13 +13,19 @@ What a coach must be able to trust in a meeting where several people edit:
   the file's revision with the one it knows and says when someone else saved.
 * **Failures are said, not swallowed**: a workbook error, a read-only folder
   or a full disk is shown with its reason; the file is untouched.
+* **One way to save per page**: on a dashboard the editors' bars are
+  collected by a :class:`PageSave` — one button, always in view, that saves
+  every editor with changes; each bar keeps its own status and clashes beside
+  its editor. (An editor used on its own keeps its own button.)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +39,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListConflict, SaveResult, file_revision
 from hlo_design.ui.controls import Status, auto_width
 
-__all__ = ["WATCH_SECONDS", "LeaveGuard", "SaveBar", "conflict_text"]
+__all__ = ["PAGE_SAVE_STYLE", "WATCH_SECONDS", "LeaveGuard", "PageSave", "SaveBar", "conflict_text"]
 
 WATCH_SECONDS = 2.0
 """How often a bar looks whether someone else saved: within a couple of seconds, at the cost of one small read."""
@@ -89,6 +95,10 @@ class SaveBar:
         self.revision = file_revision(path) if path is not None else ""
         if path is not None:
             threading.Thread(target=self._watch, args=(path,), daemon=True).start()
+        self.page = _collecting.get()
+        if self.page is not None:
+            self.page.register(self)
+            self.button.layout.display = "none"  # the page's one button saves this editor too
 
     @property
     def unsaved(self) -> bool:
@@ -99,6 +109,8 @@ class SaveBar:
         self.guard.dirty = True
         self.button.button_style = "warning"
         self.button.description = self.vocabulary("editor.save_unsaved")
+        if self.page is not None:
+            self.page.refresh()
 
     def save(self) -> None:
         """Save through the editor; report success, the clashes to settle, or why it failed."""
@@ -123,6 +135,8 @@ class SaveBar:
         self.guard.dirty = False
         self.button.button_style = "primary"
         self.button.description = self.vocabulary("editor.save")
+        if self.page is not None:
+            self.page.refresh()
 
     def _show_conflicts(self, conflicts: Sequence[ListConflict]) -> None:
         if not conflicts:
@@ -163,6 +177,66 @@ class SaveBar:
                 self.revision = current
                 stamp = dt.datetime.now().strftime("%H:%M")
                 self.status.info(self.vocabulary("editor.stale", time=stamp))
+
+
+PAGE_SAVE_STYLE = Markup(
+    "<style>.hlo-page-save{position:fixed;bottom:16px;right:16px;z-index:1000;background:#fff;"
+    "padding:8px 12px;border:1px solid #c8c8c8;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.25)}</style>"
+)
+"""Keeps the page's save button in view on a projector, however far the group has scrolled."""
+
+_collecting: ContextVar[PageSave | None] = ContextVar("hlo_page_save", default=None)
+
+
+class PageSave:
+    """The one save button of a dashboard page, always in view, for every editor built under :meth:`collecting`."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.bars: list[SaveBar] = []
+        self.button = widgets.Button(icon="save", layout=auto_width())
+        self.button.on_click(lambda _: self.save_all())
+        self.status = Status()
+        self.widget = widgets.VBox([widgets.HTML(PAGE_SAVE_STYLE), self.button, self.status.widget])
+        self.widget.add_class("hlo-page-save")
+        self.shown = False
+        self.refresh()
+
+    @contextmanager
+    def collecting(self) -> Iterator[PageSave]:
+        """Save bars created inside this block are saved by this page's button."""
+        token = _collecting.set(self)
+        try:
+            yield self
+        finally:
+            _collecting.reset(token)
+
+    def register(self, bar: SaveBar) -> None:
+        self.bars.append(bar)
+        self.refresh()
+
+    def save_all(self) -> None:
+        """Save every editor with changes; say how it went (each editor shows its own details)."""
+        for bar in [b for b in self.bars if b.unsaved]:
+            bar.save()
+        left = [b for b in self.bars if b.unsaved]
+        clashes = sum(1 for b in self.bars if b.conflicts.children)
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        if left:
+            key = "editor.page_not_saved_one" if len(left) == 1 else "editor.page_not_saved_many"
+            self.status.error(self.vocabulary(key, count=len(left)))
+        elif clashes:
+            self.status.info(self.vocabulary("editor.page_saved_with_clashes", time=stamp))
+        else:
+            self.status.ok(self.vocabulary("editor.page_saved", time=stamp))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The button says whether anything on the page is unsaved."""
+        unsaved = any(b.unsaved for b in self.bars)
+        self.button.disabled = not unsaved
+        self.button.button_style = "warning" if unsaved else "primary"
+        self.button.description = self.vocabulary("editor.page_save_unsaved" if unsaved else "editor.page_save")
 
 
 def conflict_text(conflict: ListConflict, vocabulary: Vocabulary, describe: Describe = str) -> str:

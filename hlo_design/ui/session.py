@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import parse_qs
@@ -31,6 +31,7 @@ from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.casefile.loading import find_case_file, load_case, resolve_case_id
 from hlo_design.model.case import Case
+from hlo_design.ui.save_bar import PageSave
 
 __all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters", "wait_for_viewer", "with_session"]
 
@@ -80,6 +81,8 @@ class CaseSession:
     output_dir: Path
     interactive: bool = True
     """False in batch runs: sections show figures and tables instead of editors (nobody edits a batch)."""
+    page: PageSave | None = field(default=None, compare=False)
+    """The page's one save button, collecting every editor's changes (absent where nobody edits)."""
 
 
 Params = ParamSpec("Params")
@@ -135,7 +138,9 @@ def open_case(
             raise
         show_error(str(error), Vocabulary(language if language in LANGUAGES else "nl"))
         return None
-    return CaseSession(loaded, path, Vocabulary(language, loaded.region), Path(output_dir), interactive)
+    vocabulary = Vocabulary(language, loaded.region)
+    page = PageSave(vocabulary) if interactive else None
+    return CaseSession(loaded, path, vocabulary, Path(output_dir), interactive, page)
 
 
 def show_error(message: str, vocabulary: Vocabulary) -> None:

@@ -40,11 +40,12 @@ def _set_hours(tab: Page, row: int, hours: float) -> None:
     box = tab.locator(".hlo-activity-editor .hlo-activity-row").nth(row).locator("input[type='number']")
     box.fill(str(hours))
     box.press("Enter")
-    expect(tab.locator(".hlo-activity-editor .hlo-save-bar button").first).to_contain_text("niet-opgeslagen")
+    expect(tab.locator(".hlo-page-save button")).to_contain_text("niet-opgeslagen")
 
 
 def _save(tab: Page) -> None:
-    tab.locator(".hlo-activity-editor .hlo-save-bar button").first.click()
+    """The page's one save button (always in view) saves every editor with changes."""
+    tab.locator(".hlo-page-save button").click()
     expect(tab.locator(".hlo-activity-editor .hlo-save-bar .hlo-ok")).to_contain_text("Opgeslagen", timeout=30_000)
 
 
@@ -77,6 +78,7 @@ def test_the_same_activity_changed_in_two_tabs_is_a_reported_clash(
     clash = tab_a.locator(".hlo-activity-editor .hlo-conflict")
     expect(clash).to_contain_text("jullie 7.0 — in het bestand 9.0")
     assert _hours(shared_case)[2] == 9
+    expect(tab_a.locator(".hlo-page-save")).to_contain_text("botst")
     tab_a.locator(".hlo-activity-editor .hlo-keep-mine").click()
     expect(clash).to_have_count(0, timeout=30_000)
     assert _hours(shared_case)[2] == 7

@@ -18,7 +18,7 @@ from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.design_plan import DesignPlan
-from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import editing, show_editor, show_page_title, show_report_cell
 from hlo_design.phases.design.report import (
     decisions_table,
     design_report,
@@ -152,7 +152,9 @@ def show_reflection(session: CaseSession) -> list[ReflectionWebEditor]:
     for editor in editors:
         caption = heading_html(editor.web.title, level=3) + paragraph_html(editor.web.interaction)
         parts += [widgets.HTML(caption), editor.widget]
-    display(widgets.VBox([*parts, SaveBar(v, session.path, save).widget]))
+    with editing(session):
+        bar = SaveBar(v, session.path, save)
+    display(widgets.VBox([*parts, bar.widget]))
     return editors
 
 
