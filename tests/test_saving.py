@@ -186,14 +186,14 @@ def test_one_button_saves_every_editor_of_the_page(minimal_case_file: Path, monk
     findings = phase_common.show_editor(FindingsEditor, session)
     assert session.page is not None
     assert activities.save_bar.button.layout.display == "none"  # no second way to save
-    assert session.page.button.disabled
+    assert not session.page.view.dirty
     activities.update("les", hours_per_week=7)
     findings.add()
-    assert not session.page.button.disabled
-    assert "niet-opgeslagen" in session.page.button.description
-    session.page.button.click()
+    assert session.page.view.dirty
+    assert "niet-opgeslagen" in session.page.view.label
+    session.page.save_all()  # what the button's click sends
     saved = load_case(minimal_case_file)
     assert saved.activities[0].hours_per_week == 7
     assert len(saved.findings) == 1
-    assert "Alles opgeslagen om" in session.page.status.text
-    assert session.page.button.disabled
+    assert session.page.view.status.startswith("Alles opgeslagen om")
+    assert not session.page.view.dirty

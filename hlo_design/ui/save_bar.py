@@ -39,7 +39,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListConflict, SaveResult, file_revision
 from hlo_design.ui.controls import Status, auto_width
 
-__all__ = ["PAGE_SAVE_STYLE", "WATCH_SECONDS", "LeaveGuard", "PageSave", "SaveBar", "conflict_text"]
+__all__ = ["WATCH_SECONDS", "LeaveGuard", "PageSave", "PageSaveView", "SaveBar", "conflict_text"]
 
 WATCH_SECONDS = 2.0
 """How often a bar looks whether someone else saved: within a couple of seconds, at the cost of one small read."""
@@ -179,26 +179,67 @@ class SaveBar:
                 self.status.info(self.vocabulary("editor.stale", time=stamp))
 
 
-PAGE_SAVE_STYLE = Markup(
-    "<style>.hlo-page-save{position:fixed;bottom:16px;right:16px;z-index:1000;background:#fff;"
-    "padding:8px 12px;border:1px solid #c8c8c8;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.25)}</style>"
-)
-"""Keeps the page's save button in view on a projector, however far the group has scrolled."""
-
 _collecting: ContextVar[PageSave | None] = ContextVar("hlo_page_save", default=None)
 
 
+class PageSaveView(anywidget.AnyWidget):
+    """The page's save button, drawn into the page body so it stays in view however far the room scrolls.
+
+    Notebook outputs are clipped containers, where ``position: fixed`` does not
+    hold; so the front-end code puts the button on ``document.body`` itself. It
+    also asks before a page with unsaved changes is left.
+    """
+
+    _esm = """
+    export default {
+      render({ model, el }) {
+        el.style.display = "none";
+        const box = document.createElement("div");
+        box.className = "hlo-page-save";
+        box.style.cssText = "position:fixed;bottom:18px;right:18px;z-index:10000;background:#fff;" +
+          "padding:10px 14px;border:1px solid #bbb;border-radius:8px;box-shadow:0 2px 10px rgba(0,0,0,.3);" +
+          "font:16px sans-serif;max-width:30em";
+        const button = document.createElement("button");
+        button.className = "hlo-page-save-button";
+        const status = document.createElement("div");
+        status.className = "hlo-page-save-status";
+        status.style.cssText = "margin-top:6px;font-size:14px";
+        box.append(button, status);
+        document.body.appendChild(box);
+        const colours = { ok: "#006d4f", error: "#b3261e", info: "#0b5394" };
+        const draw = () => {
+          const dirty = model.get("dirty");
+          button.textContent = model.get("label");
+          button.disabled = !dirty;
+          button.style.cssText = "font-size:16px;padding:8px 14px;border:0;border-radius:4px;cursor:pointer;" +
+            (dirty ? "background:#e65100;color:#fff" : "background:#e0e0e0;color:#333");
+          status.textContent = model.get("status");
+          status.style.color = colours[model.get("tone")] || "#333";
+        };
+        button.addEventListener("click", () => model.send({ event: "save" }));
+        for (const name of ["label", "dirty", "status", "tone"]) model.on("change:" + name, draw);
+        draw();
+        const warn = (event) => { if (model.get("dirty")) { event.preventDefault(); event.returnValue = ""; } };
+        window.addEventListener("beforeunload", warn);
+        return () => { box.remove(); window.removeEventListener("beforeunload", warn); };
+      },
+    };
+    """
+    label = traitlets.Unicode("").tag(sync=True)
+    dirty = traitlets.Bool(False).tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+    tone = traitlets.Unicode("ok").tag(sync=True)
+
+
 class PageSave:
-    """The one save button of a dashboard page, always in view, for every editor built under :meth:`collecting`."""
+    """The one save button of a dashboard page, for every editor built under :meth:`collecting`."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.bars: list[SaveBar] = []
-        self.button = widgets.Button(icon="save", layout=auto_width())
-        self.button.on_click(lambda _: self.save_all())
-        self.status = Status()
-        self.widget = widgets.VBox([widgets.HTML(PAGE_SAVE_STYLE), self.button, self.status.widget])
-        self.widget.add_class("hlo-page-save")
+        self.view = PageSaveView()
+        self.view.on_msg(lambda _view, content, _buffers: self.save_all() if content.get("event") == "save" else None)
+        self.widget = self.view
         self.shown = False
         self.refresh()
 
@@ -215,6 +256,10 @@ class PageSave:
         self.bars.append(bar)
         self.refresh()
 
+    @property
+    def unsaved(self) -> bool:
+        return any(b.unsaved for b in self.bars)
+
     def save_all(self) -> None:
         """Save every editor with changes; say how it went (each editor shows its own details)."""
         for bar in [b for b in self.bars if b.unsaved]:
@@ -224,19 +269,20 @@ class PageSave:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         if left:
             key = "editor.page_not_saved_one" if len(left) == 1 else "editor.page_not_saved_many"
-            self.status.error(self.vocabulary(key, count=len(left)))
+            self._say(self.vocabulary(key, count=len(left)), "error")
         elif clashes:
-            self.status.info(self.vocabulary("editor.page_saved_with_clashes", time=stamp))
+            self._say(self.vocabulary("editor.page_saved_with_clashes", time=stamp), "info")
         else:
-            self.status.ok(self.vocabulary("editor.page_saved", time=stamp))
+            self._say(self.vocabulary("editor.page_saved", time=stamp), "ok")
         self.refresh()
 
     def refresh(self) -> None:
         """The button says whether anything on the page is unsaved."""
-        unsaved = any(b.unsaved for b in self.bars)
-        self.button.disabled = not unsaved
-        self.button.button_style = "warning" if unsaved else "primary"
-        self.button.description = self.vocabulary("editor.page_save_unsaved" if unsaved else "editor.page_save")
+        self.view.dirty = self.unsaved
+        self.view.label = self.vocabulary("editor.page_save_unsaved" if self.unsaved else "editor.page_save")
+
+    def _say(self, message: str, tone: str) -> None:
+        self.view.status, self.view.tone = message, tone
 
 
 def conflict_text(conflict: ListConflict, vocabulary: Vocabulary, describe: Describe = str) -> str:
