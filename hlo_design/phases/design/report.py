@@ -154,7 +154,7 @@ def variant_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
             "design_phase.variant_line",
             name=variant.name,
             created=variant.created.isoformat(),
-            moves=len(variant.moves),
+            moves=vocabulary.count(len(variant.moves), "activity"),
             note=variant.note or "",
         ).strip()
         for variant in _plan(case).variants
@@ -164,7 +164,7 @@ def variant_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
 def rhythm_table(rhythm: Rhythm, vocabulary: Vocabulary) -> pd.DataFrame:
     """Share of the week's day parts per setting (settings in use only)."""
     v = vocabulary
-    rows = [[v.label(s), f"{share:.0%}"] for s, share in setting_shares(rhythm).items() if share]
+    rows = [[v.label(s), v.percent(share)] for s, share in setting_shares(rhythm).items() if share]
     return pd.DataFrame(rows, columns=[v("design_phase.rhythm.setting"), v("design_phase.rhythm.share")])
 
 
@@ -251,7 +251,7 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     fiche_items = []
     for fiche in case.leerfiches:
         fiche_items.append(
-            v("design_phase.leerfiche.summary", title=fiche.title, completeness=f"{completeness(fiche):.0%}")
+            v("design_phase.leerfiche.summary", title=fiche.title, completeness=v.percent(completeness(fiche)))
         )
         missing = missing_components(fiche)
         if missing:

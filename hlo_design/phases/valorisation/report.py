@@ -43,8 +43,9 @@ def valorisation_of(case: Case) -> Valorisation:
     return case.valorisation if case.valorisation is not None else Valorisation()
 
 
-def _number(value: float | None) -> str:
-    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:g}"
+def _number(value: float | None, vocabulary: Vocabulary) -> str:
+    """A measured score in the language's decimals, or a dash when it was not measured."""
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else vocabulary.number(value, 2)
 
 
 def test_moment_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def test_moment_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
     rows = [
         [
             m.date.isoformat(), names.get(m.activity, m.activity), m.group, m.learners, m.measure,
-            _number(m.before), _number(m.after), "—" if m.delta is None else f"{m.delta:+.1f}", m.changes,
+            _number(m.before, v), _number(m.after, v), "—" if m.delta is None else v.signed(m.delta), m.changes,
         ]
         for m in valorisation_of(case).test_moments
     ]  # fmt: skip
@@ -86,7 +87,11 @@ def lessons_per_audience(case: Case, vocabulary: Vocabulary) -> list[str]:
     for audience in Audience:
         lessons = lessons_by(valorisation, audience)
         if lessons:
-            head = vocabulary("valorisation_phase.lessons.for", audience=vocabulary.label(audience), count=len(lessons))
+            head = vocabulary(
+                "valorisation_phase.lessons.for",
+                audience=vocabulary.label(audience),
+                lessons=vocabulary.count(len(lessons), "lesson"),
+            )
             lines.append(f"{head} — " + " · ".join(lesson.text for lesson in lessons))
     return lines
 
