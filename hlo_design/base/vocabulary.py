@@ -87,6 +87,10 @@ class Vocabulary:
         words = {name: self.term(name) for name in _catalogue()["terms"]}
         return str(template.format(**words, **fields))
 
+    def has(self, key: str) -> bool:
+        """Whether the catalogue has message ``key`` (an optional part, such as a section without a heading)."""
+        return self.language in _catalogue()["messages"].get(key, {})
+
     def label(self, member: Enum) -> str:
         """The display name of an enum member, e.g. ``Level.STRATEGIC`` → ``strategisch``."""
         return self(f"{type(member).__name__}.{member.value}")

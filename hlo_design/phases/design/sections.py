@@ -18,7 +18,7 @@ from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.saving import ListEdit, save_list
 from hlo_design.model.design_plan import DesignPlan
-from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell
 from hlo_design.phases.design.report import (
     decisions_table,
     design_report,
@@ -49,6 +49,7 @@ from hlo_design.ui.variants_editor import VariantEditor
 __all__ = [
     "show_decisions",
     "show_focus",
+    "show_heading",
     "show_journey",
     "show_leerfiche",
     "show_reflection",

@@ -17,7 +17,7 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.analysis.scan_comparison import latest_scans
 from hlo_design.base.workflow import DIAGNOSE
-from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell
 from hlo_design.phases.diagnose.report import (
     diagnosis_report,
     disagreement_lines,
@@ -39,6 +39,7 @@ from hlo_design.ui.session import CaseSession, with_session
 
 __all__ = [
     "show_findings",
+    "show_heading",
     "show_inventory",
     "show_report",
     "show_role_map",

@@ -17,7 +17,7 @@ from IPython.display import HTML, display
 
 from hlo_design.base.workflow import VALORISATION
 from hlo_design.casefile.loading import load_case
-from hlo_design.phases.common import Editor, show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import Editor, show_editor, show_heading, show_page_title, show_report_cell
 from hlo_design.phases.valorisation.report import (
     action_table,
     competence_table,
@@ -43,6 +43,7 @@ __all__ = [
     "show_action_plan_editor",
     "show_corner_editor",
     "show_corners",
+    "show_heading",
     "show_lesson_editor",
     "show_lessons",
     "show_report",
