@@ -17,12 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import WorkflowPhase, download_name
 from hlo_design.model.case import Case
 from hlo_design.render.html_fragments import heading_html, path_link_html
+from hlo_design.render.report import table_html
 from hlo_design.ui.downloads import download_button
 from hlo_design.ui.session import CaseSession, in_dashboard
 
@@ -35,6 +37,7 @@ __all__ = [
     "show_page_title",
     "show_report_cell",
     "show_section_text",
+    "show_table",
 ]
 
 
@@ -62,6 +65,11 @@ def show_heading(session: HasVocabulary | None, section: str) -> None:
     """
     if session is not None:
         show_section_text(session.vocabulary, section)
+
+
+def show_table(table: pd.DataFrame, vocabulary: Vocabulary) -> None:
+    """A table on the page as in the report: numbers in the language, no pandas row numbers or index header."""
+    display(HTML(table_html(table, vocabulary)))
 
 
 def show_section_text(vocabulary: Vocabulary, section: str, level: int = 2) -> None:

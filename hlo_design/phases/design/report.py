@@ -202,11 +202,11 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     sections = [
         ReportSection(
             v("design_phase.focus"), "focus", v("design_phase.focus.intro"),
-            [table_html(goals_table(case, v), index=False)] if plan.goals else [], items=focus_lines(case, v),
+            [table_html(goals_table(case, v), v)] if plan.goals else [], items=focus_lines(case, v),
         ),
         ReportSection(
             v("design_phase.perspectives"), "perspectieven", v("design_phase.perspectives.intro"),
-            [table_html(perspective_table(case, v), index=False), table_html(decisions_table(case, v), index=False)],
+            [table_html(perspective_table(case, v), v), table_html(decisions_table(case, v), v)],
             items=unanswered_lines(case, v),
         ),
         ReportSection(
@@ -231,7 +231,7 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     if case.rhythm is not None:
         rhythm_fragments += [
             figure_html(rhythm_grid(case.rhythm, v)),
-            table_html(rhythm_table(case.rhythm, v), index=False),
+            table_html(rhythm_table(case.rhythm, v), v),
         ]
         rhythm_items += rhythm_lines(case.rhythm, case, v)
     for variant in plan.variants:
@@ -260,7 +260,7 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     sections.append(
         ReportSection(
             v("design_phase.leerfiche"), "leerfiche", v("design_phase.leerfiche.intro"),
-            [table_html(leerfiche_table(case, v, i), index=False) for i in range(len(case.leerfiches))],
+            [table_html(leerfiche_table(case, v, i), v) for i in range(len(case.leerfiches))],
             items=fiche_items or [v("design_phase.leerfiche.empty")],
         )
     )  # fmt: skip

@@ -165,7 +165,7 @@ def valorisation_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSect
     tests = (
         [
             figure_html(test_moment_chart(valorisation, v, case=case)),
-            table_html(test_moment_table(case, v), index=False),
+            table_html(test_moment_table(case, v), v),
         ]
         if valorisation.test_moments
         else []
@@ -177,22 +177,22 @@ def valorisation_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSect
         ),
         ReportSection(
             v("valorisation_phase.lessons"), "lessen", v("valorisation_phase.lessons.intro"),
-            [table_html(lesson_table(case, v), index=False)] if valorisation.lessons else [],
+            [table_html(lesson_table(case, v), v)] if valorisation.lessons else [],
             notes=[] if valorisation.lessons else [v("valorisation_phase.lessons.empty")],
         ),
         ReportSection(
             v("valorisation_phase.corners"), "hoekpunten", v("valorisation_phase.corners.intro"),
-            [figure_html(corner_chart(valorisation, v, case=case)), table_html(corner_table(case, v), index=False)],
+            [figure_html(corner_chart(valorisation, v, case=case)), table_html(corner_table(case, v), v)],
             notes=illustrative if any(c.illustrative for c in valorisation.corners) else [],
         ),
     ]  # fmt: skip
     if has_action_plan(valorisation):
         fragments = [figure_html(action_plan_chart(valorisation, v, case=case))] if valorisation.action_areas else []
-        fragments.append(table_html(action_table(case, v), index=False))
+        fragments.append(table_html(action_table(case, v), v))
         if valorisation.success_factors:
-            fragments.append(table_html(success_factor_table(case, v), index=False))
+            fragments.append(table_html(success_factor_table(case, v), v))
         if valorisation.competences:
-            fragments.append(table_html(competence_table(case, v), index=False))
+            fragments.append(table_html(competence_table(case, v), v))
         sections.append(
             ReportSection(
                 v("valorisation_phase.actions"), "actieplan", v("valorisation_phase.actions.intro"), fragments,

@@ -79,7 +79,7 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
     for label, moment in zip(labels, moments, strict=True):
         delta = moment.delta
         text = (
-            vocabulary("valorisation.delta", delta=f"{delta:+.1f}")
+            vocabulary("valorisation.delta", delta=vocabulary.signed(delta))
             if delta is not None
             else vocabulary("valorisation.no_measure")
         )

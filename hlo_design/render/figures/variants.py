@@ -158,7 +158,7 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
                 x=[f"<b>{q.number}</b> {_quadrant_tick(q, vocabulary)}" for q in QUADRANTS],
                 y=hours,
                 name=name,
-                text=[f"{h:g}" for h in hours],
+                text=[vocabulary.number(h, 2) for h in hours],
                 textposition="outside",
                 textfont={"size": 14},
                 cliponaxis=False,
@@ -167,7 +167,7 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
                     "pattern": {"shape": VARIANT_PATTERNS[index % len(VARIANT_PATTERNS)]},
                 },
                 hovertext=[
-                    f"{name}<br>{q.number} {vocabulary.label(q)}<br>{h:g}"
+                    f"{name}<br>{q.number} {vocabulary.label(q)}<br>{vocabulary.number(h, 2)}"
                     for q, h in zip(QUADRANTS, hours, strict=True)
                 ],
                 hoverinfo="text",
