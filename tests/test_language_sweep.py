@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from markupsafe import Markup
@@ -22,7 +23,7 @@ from hlo_design.phases.design import report as design
 from hlo_design.phases.diagnose import report as diagnose
 from hlo_design.phases.overview import report as overview
 from hlo_design.phases.valorisation import report as valorisation
-from hlo_design.render.report import ReportSection
+from hlo_design.render.report import ReportSection, table_html
 from tests.helpers import EXAMPLE_CASES
 
 LOCALES = [("nl", "NL"), ("nl", "VL"), ("en", "NL")]
@@ -152,3 +153,14 @@ def test_no_untranslated_words(cases: list[Case], language: str, region: str, fo
         if offences:
             found[where] = offences
     assert found == {}
+
+
+def test_tables_have_no_row_numbers_and_dutch_decimals() -> None:
+    """pandas' 0, 1, 2 and an index header row mean nothing to a reader; a named index becomes a column."""
+    table = pd.DataFrame({"Kant": ["school", "werk"], "Uren": [1.75, 20.0]}).set_index("Kant")
+    shown = str(table_html(table, Vocabulary("nl")))
+    assert "<th>Kant</th>" in shown
+    assert "<th></th>" not in shown
+    assert "<th>0</th>" not in shown
+    assert "<td>1,75</td>" in shown
+    assert "<td>20</td>" in shown
