@@ -85,3 +85,54 @@ def test_unknown_language_or_region_is_refused(language: str, region: str) -> No
 def test_missing_key_names_the_catalogue() -> None:
     with pytest.raises(KeyError, match="data/messages/"):
         Vocabulary()("does.not.exist")
+
+
+@pytest.mark.parametrize(
+    ("language", "region", "expected"),
+    [("nl", "NL", "1,75"), ("nl", "VL", "1,75"), ("en", "NL", "1.75")],
+)
+def test_numbers_use_the_languages_decimal_sign(language: str, region: str, expected: str) -> None:
+    """Dutch gets a decimal comma ("1,75 u", not "1.75 u"); whole numbers lose their ".0"."""
+    vocabulary = Vocabulary(language, region)
+    assert vocabulary.number(1.75, 2) == expected
+    assert vocabulary.number(20.0) == "20"
+    assert vocabulary.signed(-1.5) == "−" + vocabulary.number(1.5)
+    assert vocabulary.signed(0.01) == "±0"
+
+
+def test_percentages_follow_the_language() -> None:
+    assert Vocabulary("nl").percent(0.125, 1) == "12,5%"
+    assert Vocabulary("en").percent(0.125, 1) == "12.5%"
+    assert Vocabulary("nl").percent(0.456) == "46%"
+
+
+@pytest.mark.parametrize(
+    ("language", "noun", "one", "two"),
+    [
+        ("nl", "step", "1 stap", "2 stappen"),
+        ("nl", "role", "1 rol", "2 rollen"),
+        ("nl", "finding", "1 bevinding", "2 bevindingen"),
+        ("nl", "lesson", "1 les", "2 lessen"),
+        ("en", "activity", "1 activity", "2 activities"),
+        ("en", "evidence", "1 piece of evidence", "2 pieces of evidence"),
+    ],
+)
+def test_counts_take_the_plural_form_of_the_language(language: str, noun: str, one: str, two: str) -> None:
+    """No "1 stappen" and no "bevinding(en)": the plural form comes from Babel's rule for the language."""
+    vocabulary = Vocabulary(language)
+    assert vocabulary.count(1, noun) == one
+    assert vocabulary.count(2, noun) == two
+
+
+def test_a_count_with_decimals_is_plural_and_has_a_decimal_comma() -> None:
+    assert Vocabulary("nl").count(1.5, "hour") == "1,5 uur"
+    assert Vocabulary("en").count(1, "hour") == "1 hour"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_plural_has_the_forms_of_its_language(language: str) -> None:
+    """Each counted noun has an "other" form and one for every form the language's rule can pick for 0-3."""
+    vocabulary = Vocabulary(language)
+    for noun, entry in _catalogue()["plurals"].items():
+        forms = entry[language]
+        assert {vocabulary.locale.plural_form(n) for n in (0, 1, 2, 3, 1.5)} <= forms.keys(), noun

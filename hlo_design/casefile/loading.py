@@ -5,10 +5,17 @@ as one :class:`~hlo_design.base.errors.CaseFileError`, each as
 ``file:line field: what is wrong; how to fix``. Field errors and the rules over
 the whole case (ids unique, references resolve) come in the same pass: the
 rules run over every section that is valid, so one round of fixing is enough.
+
+Field messages are phrased in the language of whoever opened the file (a
+dashboard passes its vocabulary; the command line reads English), and the
+slips people make most — a Dutch decimal comma, a position as a list, a
+quadrant as a bare number, a date as day-month-year — are answered with the
+form the file should have, read from the line as written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -20,6 +27,7 @@ from pydantic_core import ErrorDetails
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, FieldPath, Problem, UnknownCaseError, format_path
 from hlo_design.base.schema import is_identifier
+from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.yaml_source import parse_yaml, read_case_bytes
 from hlo_design.model.case import Case
 from hlo_design.model.references import RULES_ERROR, Sections, case_problems
@@ -72,13 +80,16 @@ def _shown(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def load_case(ref: str | Path, cases_dir: Path | None = None) -> Case:
-    """Load and validate a case by id or path; raises CaseFileError listing every problem."""
+def load_case(ref: str | Path, cases_dir: Path | None = None, vocabulary: Vocabulary | None = None) -> Case:
+    """Load and validate a case by id or path; raises CaseFileError listing every problem.
+
+    ``vocabulary`` is the language of the field messages (English when none is given).
+    """
     path = find_case_file(ref, cases_dir)
-    return parse_case(read_case_bytes(path), str(path))
+    return parse_case(read_case_bytes(path), str(path), vocabulary)
 
 
-def parse_case(raw: bytes, file: str) -> Case:
+def parse_case(raw: bytes, file: str, vocabulary: Vocabulary | None = None) -> Case:
     """Validate the bytes of a case file; ``file`` is only used in messages.
 
     Raises :class:`CaseFileError` with the field errors and the problems of
@@ -91,7 +102,8 @@ def parse_case(raw: bytes, file: str) -> Case:
         # the rules' own error is only their text; run them again over what is valid, for paths and codes
         details = [detail for detail in error.errors() if detail["type"] != RULES_ERROR]
         rules = case_problems(_valid_sections(parsed.data, details))
-        problems = [_field_problem(detail, parsed.line_of, file) for detail in details]
+        source = _Source(parsed.line_of, raw.decode("utf-8", errors="replace").splitlines(), vocabulary or ENGLISH)
+        problems = [_field_problem(detail, source, file) for detail in details]
         problems += [rule.located(file, parsed.line_of(rule.path)) for rule in rules]
         raise CaseFileError(sorted(problems, key=lambda problem: problem.line or 0)) from None
 
@@ -119,16 +131,73 @@ def _section(name: str) -> TypeAdapter[Any]:
     return TypeAdapter(Case.model_fields[name].rebuild_annotation())
 
 
-def _field_problem(detail: ErrorDetails, line_of: LineOf, file: str) -> Problem:
+class _Source:
+    """What phrasing a field message needs of the file: where a field is, its lines as written, the language."""
+
+    def __init__(self, line_of: LineOf, lines: list[str], vocabulary: Vocabulary) -> None:
+        self.line_of = line_of
+        self.lines = lines
+        self.vocabulary = vocabulary
+
+    def text_at(self, line: int | None) -> str:
+        """Line ``line`` (1-based) as written, or nothing when it is unknown."""
+        return self.lines[line - 1] if line and line <= len(self.lines) else ""
+
+
+DECIMAL_COMMA = re.compile(r"(\w+):\s*(-?\d+),(\d+)\b")
+DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+ENGLISH = Vocabulary("en")
+"""The language of the command line, which has no language flag for ``validate``."""
+
+
+def _field_problem(detail: ErrorDetails, source: _Source, file: str) -> Problem:
     path = tuple(detail["loc"])
+    line = source.line_of(path)
+    written = source.text_at(line)
+    if comma := DECIMAL_COMMA.search(written):  # YAML read `form: 0,5` as a number and a stray key `5`
+        key, whole, fraction = comma.groups()
+        message = source.vocabulary(
+            "validation.slip.decimal_comma", written=f"{whole},{fraction}", fixed=f"{key}: {whole}.{fraction}"
+        )
+        path = (*path[: -2 if "[key]" in path else -1], key)
+    else:
+        message = _slip(detail, source.vocabulary) or _message(detail, source.vocabulary)
+    return Problem(file, line, format_path(path), message, detail["type"])
+
+
+def _message(detail: ErrorDetails, vocabulary: Vocabulary) -> str:
+    """Pydantic's message in the page's language: our own wording for the common types, pydantic's otherwise."""
+    v = vocabulary
+    kind = detail["type"]
+    if kind == "missing":
+        return v("validation.missing")
+    if kind == "extra_forbidden":
+        return v("validation.unknown_field")
     message = str(detail["msg"]).removeprefix("Value error, ")
-    if detail["type"] == "missing":
-        message = "required field is missing; add it"
-    elif detail["type"] == "extra_forbidden":
-        message = "unknown field; remove it or check the spelling against the README"
-    elif detail["type"] != "value_error":
-        message = f"{message[:1].lower()}{message[1:]} (got {_short(detail.get('input'))})"
-    return Problem(file, line_of(path), format_path(path), message, detail["type"])
+    if kind == "value_error":
+        return message
+    if v.language != "en" and v.has(f"validation.type.{kind}"):
+        message = v(f"validation.type.{kind}", **detail.get("ctx", {}))
+    return v("validation.got", message=f"{message[:1].lower()}{message[1:]}", value=_short(detail.get("input")))
+
+
+def _slip(detail: ErrorDetails, vocabulary: Vocabulary) -> str | None:
+    """The correct form of a common slip other than the decimal comma; ``None`` for any other error."""
+    value = detail.get("input")
+    field = str(detail["loc"][-1]) if detail["loc"] else ""
+    if field == "position" and isinstance(value, list) and len(value) == 2:
+        fixed = f"position: {{form: {value[0]}, context: {value[1]}}}"
+        return vocabulary("validation.slip.position_list", fixed=fixed)
+    if field == "place" and isinstance(value, int):
+        return vocabulary("validation.slip.quadrant_number", fixed=f"place: {{quadrant: {value}}}")
+    if isinstance(value, str) and (date := DAY_MONTH_YEAR.fullmatch(value.strip())):
+        day, month, year = date.groups()
+        return vocabulary(
+            "validation.slip.day_month_year", written=value, fixed=f"{year}-{int(month):02}-{int(day):02}"
+        )
+    return None
 
 
 def _short(value: Any) -> str:

@@ -1,4 +1,9 @@
-"""What the phase notebooks' sections share: the page title, an editor cell and the report cell.
+"""What the phase notebooks' sections share: headings, the page title, an editor cell and the report cell.
+
+A section's heading and instructions are no markdown cell in the notebook
+but a call to :func:`show_heading`: a markdown cell cannot follow
+``?language=en`` or the region (an NL page would say "leerling"), a
+message from ``data/messages/pages.yaml`` does.
 
 The report cell behaves the same in every phase. In a batch or JupyterLab it
 writes the report where :func:`hlo_design.base.workflow.report_path` says and
@@ -13,16 +18,28 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from IPython.display import HTML, display
+import pandas as pd
+from IPython.display import HTML, Markdown, display
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import WorkflowPhase, download_name
 from hlo_design.model.case import Case
 from hlo_design.render.html_fragments import heading_html, path_link_html
+from hlo_design.render.report import table_html
 from hlo_design.ui.downloads import download_button
 from hlo_design.ui.session import CaseSession, in_dashboard
 
-__all__ = ["Editor", "show_editor", "show_page_title", "show_report_cell"]
+__all__ = [
+    "Editor",
+    "HasVocabulary",
+    "section_markdown",
+    "show_editor",
+    "show_heading",
+    "show_page_title",
+    "show_report_cell",
+    "show_section_text",
+    "show_table",
+]
 
 
 class Editor(Protocol):
@@ -33,6 +50,39 @@ class Editor(Protocol):
 
 
 EditorT = TypeVar("EditorT", bound=Editor)
+
+
+class HasVocabulary(Protocol):
+    """A page's session (a case's or the overview's): all a heading needs is its vocabulary."""
+
+    @property
+    def vocabulary(self) -> Vocabulary: ...
+
+
+def show_heading(session: HasVocabulary | None, section: str) -> None:
+    """The heading and instructions of ``section`` (``"diagnose.situation"``) in the page's language and region.
+
+    Nothing when the case could not be opened: the error box stands alone.
+    """
+    if session is not None:
+        show_section_text(session.vocabulary, section)
+
+
+def show_table(table: pd.DataFrame, vocabulary: Vocabulary) -> None:
+    """A table on the page as in the report: numbers in the language, no pandas row numbers or index header."""
+    display(HTML(table_html(table, vocabulary)))
+
+
+def show_section_text(vocabulary: Vocabulary, section: str, level: int = 2) -> None:
+    """The heading and instructions of ``section``, for a page without a session (the start page)."""
+    display(Markdown(section_markdown(vocabulary, section, level)))
+
+
+def section_markdown(vocabulary: Vocabulary, section: str, level: int = 2) -> str:
+    """``page.<section>.heading`` as a markdown heading of ``level`` (when there is one), then ``.text``."""
+    parts = [f"{'#' * level} {vocabulary(key)}" for key in [f"page.{section}.heading"] if vocabulary.has(key)]
+    parts += [vocabulary(key) for key in [f"page.{section}.text"] if vocabulary.has(key)]
+    return "\n\n".join(parts)
 
 
 def show_editor(editor_type: Callable[[Case, Vocabulary, Path], EditorT], session: CaseSession) -> EditorT:

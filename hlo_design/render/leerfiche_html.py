@@ -31,5 +31,5 @@ def leerfiche_html(fiche: Leerfiche, case: Case, vocabulary: Vocabulary) -> str:
         language=vocabulary.language,
         boxes=boxes,
         source=source,
-        completeness=f"{completeness(fiche):.0%}",
+        completeness=vocabulary.percent(completeness(fiche)),
     )

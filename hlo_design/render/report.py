@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from numbers import Real
 from pathlib import Path
 
 import pandas as pd
@@ -48,9 +49,24 @@ def figure_html(figure: go.Figure) -> Markup:
     return Markup(figure.to_html(full_html=False, include_plotlyjs=False, config=FIGURE_CONFIG))  # noqa: S704 - plotly output; case text in it is escaped by figures.theme.safe
 
 
-def table_html(table: pd.DataFrame, *, index: bool = True) -> Markup:
-    """A pandas table with every cell escaped."""
-    return Markup(table.to_html(escape=True, border=0, classes="hlo-table", index=index))  # noqa: S704 - escape=True
+def table_html(table: pd.DataFrame, vocabulary: Vocabulary) -> Markup:
+    """A pandas table as stakeholders read it: every cell escaped, numbers in the language, no row numbers.
+
+    A named index (a quadrant number, a side) becomes an ordinary first
+    column, so no stray header row appears above it; pandas' own row
+    numbers mean nothing to a reader and are left out. Numbers get the
+    language's decimal sign (``4,5`` in Dutch).
+    """
+    shown = table.reset_index() if any(table.index.names) else table
+    shown = shown.apply(lambda column: column.map(lambda value: _cell(value, vocabulary)))
+    return Markup(shown.to_html(escape=True, border=0, classes="hlo-table", index=False))  # noqa: S704 - escape=True
+
+
+def _cell(value: object, vocabulary: Vocabulary) -> object:
+    """A number in the language's decimals (at most two); anything else as it is."""
+    if isinstance(value, Real) and not isinstance(value, bool):
+        return vocabulary.number(float(value), 2)
+    return value
 
 
 @cache

@@ -59,7 +59,9 @@ def _environments(case: Case, vocabulary: Vocabulary) -> list[dict[str, str]]:
             "location": environment.location or "",
             "hours": vocabulary(
                 "situation.hours",
-                hours=f"{sum(a.hours_per_week for a in case.activities if a.environment == environment.id):g}",
+                hours=vocabulary.number(
+                    sum(a.hours_per_week for a in case.activities if a.environment == environment.id), 2
+                ),
             ),
             "description": environment.description or "",
         }

@@ -75,7 +75,7 @@ def unanswered_html(case: Case, vocabulary: Vocabulary) -> str:
     if not open_findings:
         return Markup('<p class="hlo-unanswered hlo-ok">✓ {}</p>').format(vocabulary("design.all_findings_answered"))
     items = Markup("").join(Markup("<li><b>{}</b> {}</li>").format(f.label or f.id, f.text) for f in open_findings)
-    title = vocabulary("design_phase.unanswered_title", count=len(open_findings))
+    title = vocabulary("design_phase.unanswered_title", findings=vocabulary.count(len(open_findings), "finding"))
     return Markup('<div class="hlo-unanswered"><b style="color:#b3261e">⚠ {}</b><ul>{}</ul></div>').format(title, items)
 
 

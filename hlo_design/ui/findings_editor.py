@@ -168,6 +168,8 @@ def describe_place(place: FindingPlace, vocabulary: Vocabulary) -> str:
     """A place in words, for tables and reports (escaped by the caller's template)."""
     if place.position is not None:
         return vocabulary(
-            "editor.at_position", form=f"{place.position.form:.2f}", context=f"{place.position.context:.2f}"
+            "editor.at_position",
+            form=vocabulary.number(place.position.form, 2),
+            context=vocabulary.number(place.position.context, 2),
         )
     return vocabulary(f"editor.place.{_place_choice(place)}")

@@ -132,7 +132,7 @@ def open_case(
         if language not in LANGUAGES:
             raise WorkbookError(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
         path = resolve_case_id(case) if dashboard else find_case_file(case)
-        loaded = load_case(path)
+        loaded = load_case(path, vocabulary=Vocabulary(language))
     except WorkbookError as error:
         if not dashboard:
             raise

@@ -38,7 +38,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import ActivityMove, DesignPlan, DesignVariant
 from hlo_design.render.figures.quadrant_map import activity_hover, marker_size
 from hlo_design.render.figures.theme import safe
-from hlo_design.render.figures.variants import MOVE_COLOUR, QUADRANTS, shift_bars, shift_map, signed, variant_comparison
+from hlo_design.render.figures.variants import MOVE_COLOUR, QUADRANTS, shift_bars, shift_map, variant_comparison
 from hlo_design.ui.activity_editor import axis_slider
 from hlo_design.ui.controls import Status, auto_width, fresh_id, validation_message
 from hlo_design.ui.live_figure import LiveFigure
@@ -313,9 +313,12 @@ class VariantEditor:
         with self.bars.figure.batch_update():
             self.bars.figure.data[1].update(
                 y=hours_after,
-                text=[f"{h:g}<br><b>{signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
+                text=[
+                    f"{self.vocabulary.number(h, 2)}<br><b>{self.vocabulary.signed(h - b)}</b>"
+                    for h, b in zip(hours_after, hours_before, strict=True)
+                ],
             )
-            self.bars.figure.data[3].update(y=sides_after, text=[f"{s:.0%}" for s in sides_after])
+            self.bars.figure.data[3].update(y=sides_after, text=[self.vocabulary.percent(s) for s in sides_after])
             self.bars.figure.layout.yaxis.range = [0, top]
         self.bars.update(self.bars.figure)
 

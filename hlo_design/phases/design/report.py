@@ -154,7 +154,7 @@ def variant_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
             "design_phase.variant_line",
             name=variant.name,
             created=variant.created.isoformat(),
-            moves=len(variant.moves),
+            moves=vocabulary.count(len(variant.moves), "activity"),
             note=variant.note or "",
         ).strip()
         for variant in _plan(case).variants
@@ -164,7 +164,7 @@ def variant_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
 def rhythm_table(rhythm: Rhythm, vocabulary: Vocabulary) -> pd.DataFrame:
     """Share of the week's day parts per setting (settings in use only)."""
     v = vocabulary
-    rows = [[v.label(s), f"{share:.0%}"] for s, share in setting_shares(rhythm).items() if share]
+    rows = [[v.label(s), v.percent(share)] for s, share in setting_shares(rhythm).items() if share]
     return pd.DataFrame(rows, columns=[v("design_phase.rhythm.setting"), v("design_phase.rhythm.share")])
 
 
@@ -202,11 +202,11 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     sections = [
         ReportSection(
             v("design_phase.focus"), "focus", v("design_phase.focus.intro"),
-            [table_html(goals_table(case, v), index=False)] if plan.goals else [], items=focus_lines(case, v),
+            [table_html(goals_table(case, v), v)] if plan.goals else [], items=focus_lines(case, v),
         ),
         ReportSection(
             v("design_phase.perspectives"), "perspectieven", v("design_phase.perspectives.intro"),
-            [table_html(perspective_table(case, v), index=False), table_html(decisions_table(case, v), index=False)],
+            [table_html(perspective_table(case, v), v), table_html(decisions_table(case, v), v)],
             items=unanswered_lines(case, v),
         ),
         ReportSection(
@@ -231,7 +231,7 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     if case.rhythm is not None:
         rhythm_fragments += [
             figure_html(rhythm_grid(case.rhythm, v)),
-            table_html(rhythm_table(case.rhythm, v), index=False),
+            table_html(rhythm_table(case.rhythm, v), v),
         ]
         rhythm_items += rhythm_lines(case.rhythm, case, v)
     for variant in plan.variants:
@@ -251,7 +251,7 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     fiche_items = []
     for fiche in case.leerfiches:
         fiche_items.append(
-            v("design_phase.leerfiche.summary", title=fiche.title, completeness=f"{completeness(fiche):.0%}")
+            v("design_phase.leerfiche.summary", title=fiche.title, completeness=v.percent(completeness(fiche)))
         )
         missing = missing_components(fiche)
         if missing:
@@ -260,7 +260,7 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     sections.append(
         ReportSection(
             v("design_phase.leerfiche"), "leerfiche", v("design_phase.leerfiche.intro"),
-            [table_html(leerfiche_table(case, v, i), index=False) for i in range(len(case.leerfiches))],
+            [table_html(leerfiche_table(case, v, i), v) for i in range(len(case.leerfiches))],
             items=fiche_items or [v("design_phase.leerfiche.empty")],
         )
     )  # fmt: skip

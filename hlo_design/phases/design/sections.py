@@ -18,7 +18,7 @@ from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.design_plan import DesignPlan
-from hlo_design.phases.common import editing, show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import editing, show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.design.report import (
     decisions_table,
     design_report,
@@ -49,6 +49,7 @@ from hlo_design.ui.variants_editor import VariantEditor
 __all__ = [
     "show_decisions",
     "show_focus",
+    "show_heading",
     "show_journey",
     "show_leerfiche",
     "show_reflection",
@@ -71,7 +72,7 @@ def show_focus(session: CaseSession) -> None:
     case, v = session.case, session.vocabulary
     display(HTML(bullets_html(focus_lines(case, v), "hlo-focus")))
     if (case.design or DesignPlan()).goals:
-        display(goals_table(case, v).set_index(v("design_phase.goal_number")))
+        show_table(goals_table(case, v), v)
 
 
 @with_session
@@ -80,8 +81,8 @@ def show_decisions(session: CaseSession) -> DecisionEditor | None:
     if session.interactive:
         return show_editor(DecisionEditor, session)
     case, v = session.case, session.vocabulary
-    display(perspective_table(case, v))
-    display(decisions_table(case, v))
+    show_table(perspective_table(case, v), v)
+    show_table(decisions_table(case, v), v)
     display(HTML(bullets_html(unanswered_lines(case, v), "hlo-unanswered")))
     return None
 
@@ -117,7 +118,7 @@ def show_rhythm(session: CaseSession) -> None:
         display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
         return
     display(rhythm_grid(case.rhythm, v))
-    display(rhythm_table(case.rhythm, v).set_index(v("design_phase.rhythm.setting")))
+    show_table(rhythm_table(case.rhythm, v), v)
     display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
 
 
@@ -127,7 +128,7 @@ def show_leerfiche(session: CaseSession) -> LeerficheEditor | None:
     if session.interactive:
         return show_editor(LeerficheEditor, session)
     for index in range(len(session.case.leerfiches)):
-        display(leerfiche_table(session.case, session.vocabulary, index))
+        show_table(leerfiche_table(session.case, session.vocabulary, index), session.vocabulary)
     return None
 
 

@@ -143,11 +143,11 @@ def diagnosis_sections(
         ReportSection(
             v("diagnose.inventory"), "inventaris", v("diagnose.inventory.intro"),
             [figure_html(quadrant_map(case, v)), figure_html(summary_bars(summary, v)),
-             table_html(summary.side_table(v)), figure_html(environment_comparison(case, v))],
+             table_html(summary.side_table(v), v), figure_html(environment_comparison(case, v))],
         ),
         ReportSection(
             v("diagnose.findings"), "bevindingen", v("diagnose.findings.intro"),
-            [table_html(findings_table(case, v), index=False)],
+            [table_html(findings_table(case, v), v)],
         ),
     ]  # fmt: skip
     if case.scans:

@@ -19,7 +19,7 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.casefile.loading import load_case
-from hlo_design.phases.common import show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.diagnose.report import (
     case_warning_lines,
     diagnosis_report,
@@ -42,6 +42,7 @@ from hlo_design.ui.session import CaseSession, with_session
 
 __all__ = [
     "show_findings",
+    "show_heading",
     "show_inventory",
     "show_report",
     "show_role_map",
@@ -76,8 +77,8 @@ def show_situation(session: CaseSession) -> None:
 def show_summary(session: CaseSession) -> None:
     """The saved hours per quadrant and per side, as tables (stable output, checked by nbval)."""
     summary = summarise(session.case.id, session.case.activities)
-    display(summary.quadrant_table(session.vocabulary))
-    display(summary.side_table(session.vocabulary))
+    show_table(summary.quadrant_table(session.vocabulary), session.vocabulary)
+    show_table(summary.side_table(session.vocabulary), session.vocabulary)
 
 
 @with_session
@@ -97,7 +98,7 @@ def show_findings(session: CaseSession) -> FindingsEditor | None:
     """Section 3: the findings, placed in the model, editable and savable."""
     if session.interactive:
         return show_editor(FindingsEditor, session)
-    display(findings_table(session.case, session.vocabulary).style.hide(axis="index"))
+    show_table(findings_table(session.case, session.vocabulary), session.vocabulary)
     display(quadrant_map(session.case, session.vocabulary))
     return None
 

@@ -40,7 +40,7 @@ def overview_sections(cases: Sequence[Case], vocabulary: Vocabulary) -> list[Rep
     sections = [
         ReportSection(
             v("overview_phase.table"), "casussen", v("overview_phase.table.intro"),
-            [table_html(readable_table(overview_table(cases), v), index=False)],
+            [table_html(readable_table(overview_table(cases), v), v)],
         )
     ]  # fmt: skip
     for item in OVERVIEW_FIGURES:
@@ -50,7 +50,7 @@ def overview_sections(cases: Sequence[Case], vocabulary: Vocabulary) -> list[Rep
     sections.append(
         ReportSection(
             v("directory.title"), "wegwijzer", v("overview_phase.directory.intro"),
-            [table_html(directory_table(v), index=False)],
+            [table_html(directory_table(v), v)],
         )
     )  # fmt: skip
     return sections

@@ -22,7 +22,7 @@ from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.base.workflow import OVERVIEW
 from hlo_design.casefile.loading import case_ids, load_case
 from hlo_design.model.case import Case
-from hlo_design.phases.common import show_report_cell
+from hlo_design.phases.common import show_heading, show_report_cell
 from hlo_design.phases.overview.report import overview_report, write_overview_report
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
@@ -33,6 +33,7 @@ __all__ = [
     "open_overview",
     "show_dashboard",
     "show_directory",
+    "show_heading",
     "show_report",
     "show_title",
 ]

@@ -22,11 +22,12 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import OVERVIEW, PHASES, WorkflowPhase
 from hlo_design.casefile.loading import case_ids, load_case
 from hlo_design.model.case import Case
+from hlo_design.phases.common import show_section_text
 from hlo_design.render.figures import quadrant_map, summary_bars
 from hlo_design.render.html_fragments import fragment
 from hlo_design.ui.live_figure import LiveFigure
 
-__all__ = ["CaseExplorer", "landing_html"]
+__all__ = ["CaseExplorer", "landing_html", "show_section_text"]
 
 
 def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebooks_dir: Path = NOTEBOOKS_DIR) -> Markup:

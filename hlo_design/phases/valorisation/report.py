@@ -43,8 +43,9 @@ def valorisation_of(case: Case) -> Valorisation:
     return case.valorisation if case.valorisation is not None else Valorisation()
 
 
-def _number(value: float | None) -> str:
-    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:g}"
+def _number(value: float | None, vocabulary: Vocabulary) -> str:
+    """A measured score in the language's decimals, or a dash when it was not measured."""
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else vocabulary.number(value, 2)
 
 
 def test_moment_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def test_moment_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
     rows = [
         [
             m.date.isoformat(), names.get(m.activity, m.activity), m.group, m.learners, m.measure,
-            _number(m.before), _number(m.after), "—" if m.delta is None else f"{m.delta:+.1f}", m.changes,
+            _number(m.before, v), _number(m.after, v), "—" if m.delta is None else v.signed(m.delta), m.changes,
         ]
         for m in valorisation_of(case).test_moments
     ]  # fmt: skip
@@ -86,7 +87,11 @@ def lessons_per_audience(case: Case, vocabulary: Vocabulary) -> list[str]:
     for audience in Audience:
         lessons = lessons_by(valorisation, audience)
         if lessons:
-            head = vocabulary("valorisation_phase.lessons.for", audience=vocabulary.label(audience), count=len(lessons))
+            head = vocabulary(
+                "valorisation_phase.lessons.for",
+                audience=vocabulary.label(audience),
+                lessons=vocabulary.count(len(lessons), "lesson"),
+            )
             lines.append(f"{head} — " + " · ".join(lesson.text for lesson in lessons))
     return lines
 
@@ -160,7 +165,7 @@ def valorisation_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSect
     tests = (
         [
             figure_html(test_moment_chart(valorisation, v, case=case)),
-            table_html(test_moment_table(case, v), index=False),
+            table_html(test_moment_table(case, v), v),
         ]
         if valorisation.test_moments
         else []
@@ -172,22 +177,22 @@ def valorisation_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSect
         ),
         ReportSection(
             v("valorisation_phase.lessons"), "lessen", v("valorisation_phase.lessons.intro"),
-            [table_html(lesson_table(case, v), index=False)] if valorisation.lessons else [],
+            [table_html(lesson_table(case, v), v)] if valorisation.lessons else [],
             notes=[] if valorisation.lessons else [v("valorisation_phase.lessons.empty")],
         ),
         ReportSection(
             v("valorisation_phase.corners"), "hoekpunten", v("valorisation_phase.corners.intro"),
-            [figure_html(corner_chart(valorisation, v, case=case)), table_html(corner_table(case, v), index=False)],
+            [figure_html(corner_chart(valorisation, v, case=case)), table_html(corner_table(case, v), v)],
             notes=illustrative if any(c.illustrative for c in valorisation.corners) else [],
         ),
     ]  # fmt: skip
     if has_action_plan(valorisation):
         fragments = [figure_html(action_plan_chart(valorisation, v, case=case))] if valorisation.action_areas else []
-        fragments.append(table_html(action_table(case, v), index=False))
+        fragments.append(table_html(action_table(case, v), v))
         if valorisation.success_factors:
-            fragments.append(table_html(success_factor_table(case, v), index=False))
+            fragments.append(table_html(success_factor_table(case, v), v))
         if valorisation.competences:
-            fragments.append(table_html(competence_table(case, v), index=False))
+            fragments.append(table_html(competence_table(case, v), v))
         sections.append(
             ReportSection(
                 v("valorisation_phase.actions"), "actieplan", v("valorisation_phase.actions.intro"), fragments,

@@ -17,7 +17,7 @@ from IPython.display import HTML, display
 
 from hlo_design.base.workflow import VALORISATION
 from hlo_design.casefile.loading import load_case
-from hlo_design.phases.common import Editor, show_editor, show_page_title, show_report_cell
+from hlo_design.phases.common import Editor, show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.valorisation.report import (
     action_table,
     competence_table,
@@ -43,6 +43,7 @@ __all__ = [
     "show_action_plan_editor",
     "show_corner_editor",
     "show_corners",
+    "show_heading",
     "show_lesson_editor",
     "show_lessons",
     "show_report",
@@ -68,7 +69,7 @@ def show_tests(session: CaseSession) -> None:
     if not valorisation_of(case).test_moments:
         display(HTML(paragraph_html(v("valorisation_phase.tests.empty"))))
         return
-    display(test_moment_table(case, v).set_index(v("valorisation_phase.col.date")))
+    show_table(test_moment_table(case, v), v)
 
 
 @with_session
@@ -84,7 +85,7 @@ def show_lessons(session: CaseSession) -> None:
     if not valorisation_of(case).lessons:
         display(HTML(paragraph_html(v("valorisation_phase.lessons.empty"))))
         return
-    display(lesson_table(case, v))
+    show_table(lesson_table(case, v), v)
 
 
 @with_session
@@ -96,7 +97,7 @@ def show_lesson_editor(session: CaseSession) -> LessonEditor | None:
 @with_session
 def show_corners(session: CaseSession) -> None:
     """Section 3, as saved: the four corners as a table (stable output)."""
-    display(corner_table(session.case, session.vocabulary))
+    show_table(corner_table(session.case, session.vocabulary), session.vocabulary)
 
 
 @with_session
@@ -114,11 +115,11 @@ def show_action_plan(session: CaseSession) -> None:
         display(HTML(paragraph_html(v("valorisation_phase.actions.empty"))))
         return
     if valorisation.actions:
-        display(action_table(case, v))
+        show_table(action_table(case, v), v)
     if valorisation.success_factors:
-        display(success_factor_table(case, v))
+        show_table(success_factor_table(case, v), v)
     if valorisation.competences:
-        display(competence_table(case, v))
+        show_table(competence_table(case, v), v)
 
 
 @with_session

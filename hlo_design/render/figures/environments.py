@@ -53,7 +53,7 @@ def environment_comparison(
     for name, summary in zip(names, summaries, strict=True):
         figure.add_annotation(
             x=summary.total_hours, y=name, xanchor="left", showarrow=False, font={"size": 14},
-            text=" " + vocabulary("environments.realistic_share", share=f"{summary.realistic_share:.0%}"),
+            text=" " + vocabulary("environments.realistic_share", share=vocabulary.percent(summary.realistic_share)),
         )  # fmt: skip
     height = 220 + 70 * max(len(environments), 1)
     return base_layout(figure, vocabulary("environments.title", case=safe(case.name)), height=height)

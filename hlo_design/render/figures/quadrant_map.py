@@ -151,7 +151,7 @@ def activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary)
         "map.activity_hover",
         name=safe(activity.name),
         environment=safe(environment),
-        hours=f"{activity.hours_per_week:g}",
+        hours=vocabulary.number(activity.hours_per_week, 2),
         quadrant=where,
     )
 

@@ -58,6 +58,6 @@ def rhythm_grid(rhythm: Rhythm, vocabulary: Vocabulary, *, title: str | None = N
 def _shares(rhythm: Rhythm, vocabulary: Vocabulary) -> str:
     halves = rhythm.halves_per_setting()
     total = sum(halves.values()) or 1
-    parts = [f"{vocabulary.label(s)} {n / total:.0%}" for s, n in halves.items() if n]
+    parts = [f"{vocabulary.label(s)} {vocabulary.percent(n / total)}" for s, n in halves.items() if n]
     pattern = f" · {vocabulary.label(rhythm.pattern)}" if rhythm.pattern else ""
     return " · ".join(parts) + pattern

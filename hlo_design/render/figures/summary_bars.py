@@ -20,7 +20,10 @@ def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str
             orientation="h",
             y=[f"{q.number} · {vocabulary.label(q)}" for q, _ in ordered],
             x=[h for _, h in ordered],
-            text=[vocabulary("summary.bar_text", hours=f"{h:g}", share=f"{h / total:.0%}") for _, h in ordered],
+            text=[
+                vocabulary("summary.bar_text", hours=vocabulary.number(h, 2), share=vocabulary.percent(h / total))
+                for _, h in ordered
+            ],
             textposition="auto",
             marker={
                 "color": [QUADRANT_COLOURS[q.number] for q, _ in ordered],

@@ -79,7 +79,7 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
     for label, moment in zip(labels, moments, strict=True):
         delta = moment.delta
         text = (
-            vocabulary("valorisation.delta", delta=f"{delta:+.1f}")
+            vocabulary("valorisation.delta", delta=vocabulary.signed(delta))
             if delta is not None
             else vocabulary("valorisation.no_measure")
         )
@@ -117,7 +117,9 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
         if assessment is None:
             texts.append(vocabulary("valorisation.not_assessed"))
             continue
-        count = vocabulary("valorisation.evidence_count", count=len(assessment.evidence))
+        count = vocabulary(
+            "valorisation.evidence_count", evidence=vocabulary.count(len(assessment.evidence), "evidence")
+        )
         text = f"<b>{assessment.strength}</b> · {count}"
         if assessment.impact_processes:
             processes = ", ".join(vocabulary.label(p) for p in assessment.impact_processes)

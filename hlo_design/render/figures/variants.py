@@ -21,7 +21,7 @@ from hlo_design.model.quadrants import Quadrant
 from hlo_design.render.figures.quadrant_map import quadrant_map
 from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, safe
 
-__all__ = ["shift_bars", "shift_map", "signed", "variant_comparison"]
+__all__ = ["shift_bars", "shift_map", "variant_comparison"]
 
 BEFORE_COLOUR = OKABE_ITO[1]
 AFTER_COLOUR = OKABE_ITO[0]
@@ -57,7 +57,7 @@ def shift_map(
             colour=MOVE_COLOUR, width=3.5, standoff=12,
             hovertext=vocabulary(
                 "variant.move_hover", name=safe(moved.name),
-                before_hours=f"{before.hours_per_week:g}", after_hours=f"{moved.hours_per_week:g}",
+                before_hours=vocabulary.number(before.hours_per_week, 2), after_hours=vocabulary.number(moved.hours_per_week, 2),
             ),
         )  # fmt: skip
     if not pairs:
@@ -66,13 +66,6 @@ def shift_map(
             text=vocabulary("variant.no_moves"), font={"size": 15}, bgcolor="white",
         )  # fmt: skip
     return base_layout(figure, vocabulary("variant.map_title", variant=safe(variant.name)), height=height)
-
-
-def signed(value: float) -> str:
-    rounded = round(value, 1)
-    if rounded == 0:
-        return "±0"
-    return f"{'+' if rounded > 0 else '−'}{abs(rounded):g}"
 
 
 def shift_bars(
@@ -99,23 +92,23 @@ def shift_bars(
             go.Bar(
                 x=names, y=hours_before, name=vocabulary("variant.before"), legendgroup="before",
                 marker={"color": BEFORE_COLOUR, "pattern": {"shape": "/"}},
-                text=[f"{h:g}" for h in hours_before], **bar,
+                text=[vocabulary.number(h, 2) for h in hours_before], **bar,
             ),
             go.Bar(
                 x=names, y=hours_after, name=vocabulary("variant.after"), legendgroup="after",
                 marker={"color": AFTER_COLOUR},
-                text=[f"{h:g}<br><b>{signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
+                text=[f"{vocabulary.number(h, 2)}<br><b>{vocabulary.signed(h - b)}</b>" for h, b in zip(hours_after, hours_before, strict=True)],
                 **bar,
             ),
             go.Bar(
                 x=sides, y=side_before, xaxis="x2", yaxis="y2", showlegend=False, legendgroup="before",
                 name=vocabulary("variant.before"), marker={"color": BEFORE_COLOUR, "pattern": {"shape": "/"}},
-                text=[f"{s:.0%}" for s in side_before], **bar,
+                text=[vocabulary.percent(s) for s in side_before], **bar,
             ),
             go.Bar(
                 x=sides, y=side_after, xaxis="x2", yaxis="y2", showlegend=False, legendgroup="after",
                 name=vocabulary("variant.after"), marker={"color": AFTER_COLOUR},
-                text=[f"{s:.0%}" for s in side_after], **bar,
+                text=[vocabulary.percent(s) for s in side_after], **bar,
             ),
         ]
     )  # fmt: skip
@@ -165,7 +158,7 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
                 x=[f"<b>{q.number}</b> {_quadrant_tick(q, vocabulary)}" for q in QUADRANTS],
                 y=hours,
                 name=name,
-                text=[f"{h:g}" for h in hours],
+                text=[vocabulary.number(h, 2) for h in hours],
                 textposition="outside",
                 textfont={"size": 14},
                 cliponaxis=False,
@@ -174,7 +167,7 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
                     "pattern": {"shape": VARIANT_PATTERNS[index % len(VARIANT_PATTERNS)]},
                 },
                 hovertext=[
-                    f"{name}<br>{q.number} {vocabulary.label(q)}<br>{h:g}"
+                    f"{name}<br>{q.number} {vocabulary.label(q)}<br>{vocabulary.number(h, 2)}"
                     for q, h in zip(QUADRANTS, hours, strict=True)
                 ],
                 hoverinfo="text",
