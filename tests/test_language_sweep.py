@@ -32,7 +32,7 @@ TEXT_KEYS = {"text", "name", "hovertext", "ticktext", "title"}
 # The role-map and scan chapters and the overview's table and role spread are rewritten on other
 # branches (issue 9, first part: role_map_text, scan, overview_tables); they still say "(1 rollen)",
 # "(1 stappen)" and "0.99". Drop them from this set once those branches are merged.
-NOT_YET_SWEPT = {"rollen", "hlo-scan", "casussen", "evenness"}
+NOT_YET_SWEPT: set[str] = set()
 # The signpost lists organisations with their own Dutch descriptions: data, as a case's text is.
 DIRECTORY_DATA = {"wegwijzer"}
 # In the student journey "1.2" is goal 1, step 2: a label, not a decimal number.
@@ -78,8 +78,9 @@ def _text(section: ReportSection, participant: Sequence[str]) -> str:
     """The chapter's visible text, with the participants' own words (names, findings, notes) blanked out."""
     parts = [section.title, section.intro, *section.items, *section.notes, *map(str, section.fragments)]
     text = html.unescape(re.sub(r"<[^>]+>", "\n", "\n".join(parts)))
-    for words in participant:
-        text = text.replace(words, " ¶ ")
+    for words in participant:  # whole words only (a case's "mon" must not cut "demonstrate" in two),
+        spaced = r"\s+".join(map(re.escape, words.split()))  # also where a figure wrapped the text over lines
+        text = re.sub(rf"(?<!\w){spaced}(?!\w)", " ¶ ", text)
     text = re.sub(r"[^\n¶]*…", " ¶ ", text)  # a label cut short ("Theorieles in de instru…") is case text too
     pieces = re.split(r"\n|\s{2,}|¶", text)  # what is left of a label wrapped over lines
     return "\n".join(piece for piece in pieces if not _inside(piece.strip(), participant))

@@ -64,9 +64,9 @@ OVERVIEW_FIGURES = (
 """The figures of the overview, in reading order."""
 
 
-def _share(value: object) -> str:
+def _share(value: object, vocabulary: Vocabulary) -> str:
     number = float(value)  # type: ignore[arg-type]
-    return "—" if math.isnan(number) else f"{number:.0%}"
+    return "—" if math.isnan(number) else vocabulary.percent(number)
 
 
 def readable_table(table: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
@@ -76,10 +76,10 @@ def readable_table(table: pd.DataFrame, vocabulary: Vocabulary) -> pd.DataFrame:
         v("overview_phase.col.case"): table["name"].tolist(),
         v("overview.sector"): table["sector"].tolist(),
         v("overview.region"): [v(f"situation.region.{r}") for r in table["region"]],
-        v("overview_phase.col.hours"): [f"{float(h):g}" for h in table["total_hours"]],
-        v("overview_phase.col.realistic"): [_share(s) for s in table["realistic_share"]],
+        v("overview_phase.col.hours"): [v.number(float(h)) for h in table["total_hours"]],
+        v("overview_phase.col.realistic"): [_share(s, v) for s in table["realistic_share"]],
         v("overview_phase.col.carrying"): [f"{int(n)} / 5" for n in table["carrying_perspectives"]],
-        v("rolemap.concentration.column"): [_share(c) for c in table["concentration"]],
+        v("rolemap.concentration.column"): [_share(c, v) for c in table["concentration"]],
     }
     for phase in Phase:
         columns[v.label(phase)] = [v.label(PhaseStatus(s)) for s in table[f"phase_{phase.value}"]]

@@ -74,10 +74,6 @@ def _task_list(tasks: Sequence[Task], vocabulary: Vocabulary) -> str:
     return "; ".join(task_text(task, vocabulary) for task in tasks)
 
 
-def _percent(value: float) -> str:
-    return f"{value:.0%}"
-
-
 def _explain_gaps(analysis: RoleMapAnalysis, vocabulary: Vocabulary) -> str:
     if not analysis.gaps:
         return vocabulary("rolemap.no_gaps")
@@ -96,7 +92,7 @@ def _explain_overload(analysis: RoleMapAnalysis, vocabulary: Vocabulary) -> str:
         return " ".join(_overload_sentence(overload, vocabulary) for overload in analysis.overloaded)
     return vocabulary(
         "rolemap.no_overload",
-        threshold=_percent(analysis.threshold),
+        threshold=vocabulary.percent(analysis.threshold),
         done=analysis.done,
         name=busiest.actor.name,
         tasks=busiest.tasks,
@@ -114,7 +110,7 @@ def _overload_sentence(overload: Overload, vocabulary: Vocabulary) -> str:
         name=overload.actor.name,
         tasks=overload.tasks,
         done=overload.done,
-        share=_percent(overload.share),
+        share=vocabulary.percent(overload.share),
         processes=processes,
     )
 
@@ -158,7 +154,7 @@ def _explain_concentration(result: Concentration, vocabulary: Vocabulary) -> lis
             name=busiest.actor.name,
             tasks=busiest.tasks,
             done=busiest.done,
-            share=_percent(busiest.share),
+            share=vocabulary.percent(busiest.share),
         )
         for part, busiest in parts
     ]
@@ -169,9 +165,9 @@ def _explain_side_shares(shares: Sequence[SideShare], vocabulary: Vocabulary) ->
         vocabulary(
             "rolemap.side_share",
             process=vocabulary.label(share.process),
-            school=_percent(share.school_share),
-            work=_percent(share.work_share),
-            count=share.school + share.work,
+            school=vocabulary.percent(share.school_share),
+            work=vocabulary.percent(share.work_share),
+            roles=vocabulary.count(share.school + share.work, "role"),
         )
         if share.school + share.work
         else vocabulary("rolemap.side_share_empty", process=vocabulary.label(share.process))
@@ -184,9 +180,9 @@ def _explain_shop_floor(profile: Mapping[ActorType, LocationShare], vocabulary: 
         vocabulary(
             "rolemap.shop_floor",
             type=vocabulary.label(kind),
-            shop_floor=_percent(share.shop_floor_share),
-            towards=_percent(1 - share.shop_floor_share),
-            count=share.shop_floor + share.towards_shop_floor,
+            shop_floor=vocabulary.percent(share.shop_floor_share),
+            towards=vocabulary.percent(1 - share.shop_floor_share),
+            roles=vocabulary.count(share.shop_floor + share.towards_shop_floor, "role"),
         )
         for kind, share in profile.items()
     ]

@@ -93,7 +93,7 @@ def disagreement_lines(case: Case, vocabulary: Vocabulary, n: int = 3) -> list[s
                 "diagnose.disagreement",
                 level=v.label(level),
                 perspective=v.label(perspective),
-                spread=spread,
+                steps=v.count(spread, "step"),
                 answers=answers,
                 date=f"{session[0].date:%d-%m-%Y}",
             )

@@ -220,8 +220,8 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
                 text_row.append("–")
                 lines.append(f"<i>{vocabulary('scan.disagreement_hover_empty')}</i>")
             else:
-                text_row.append(f"{spread:g}")
-                lines.insert(1, vocabulary("scan.spread", text=f"{spread:g}"))
+                text_row.append(vocabulary.number(spread))
+                lines.insert(1, vocabulary("scan.spread", steps=vocabulary.count(spread, "step")))
             hover_row.append("<br>".join(lines))
         texts.append(text_row)
         hovers.append(hover_row)
