@@ -56,7 +56,7 @@ def test_the_same_field_changed_in_two_tabs_is_reported_not_overwritten(minimal_
     tab_a.update("les", hours_per_week=11)
     tab_a.save_bar.save()
     assert _hours(minimal_case_file)["les"] == 9  # the file keeps theirs ...
-    assert "jullie 11.0 — in het bestand 9.0" in tab_a.save_bar.conflicts.children[0].value  # ... and A is told
+    assert "jullie 11 — in het bestand 9" in tab_a.save_bar.conflicts.children[0].value  # ... and A is told
     keep_mine = tab_a.save_bar.conflicts.children[1].children[0]
     keep_mine.click()  # the coach decides: ours
     assert _hours(minimal_case_file)["les"] == 11
@@ -167,7 +167,7 @@ def test_an_open_editor_learns_that_someone_else_saved(
 @pytest.mark.parametrize(
     ("conflict", "text"),
     [
-        (Conflict("les", "hours_per_week", 11, 9), "‘Les’ · uren per week: jullie 11 — in het bestand 9"),
+        (Conflict("les", "hours_per_week", 11.5, 9), "‘Les’ · uren per week: jullie 11,5 — in het bestand 9"),
         (Conflict("les", None, None, {"id": "les"}), "‘Les’: jullie verwijderden dit"),
         (Conflict("les", None, {"id": "les"}, None), "‘Les’: iemand anders verwijderde dit"),
     ],

@@ -296,8 +296,8 @@ def conflict_text(conflict: ListConflict, vocabulary: Vocabulary, describe: Desc
         "editor.conflict_field",
         item=item,
         field=_field_label(clash.field, vocabulary),
-        mine=_value(clash.mine),
-        theirs=_value(clash.theirs),
+        mine=_value(clash.mine, vocabulary),
+        theirs=_value(clash.theirs, vocabulary),
     )
 
 
@@ -308,9 +308,12 @@ def _field_label(field: str, vocabulary: Vocabulary) -> str:
         return field.replace("_", " ")
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, vocabulary: Vocabulary) -> str:
+    """A value as the room reads it: numbers in the page's language, a position as "form 0,4, context 0,6"."""
     if isinstance(value, dict):
-        return ", ".join(f"{key} {_value(inner)}" for key, inner in value.items() if inner is not None)
+        return ", ".join(f"{key} {_value(inner, vocabulary)}" for key, inner in value.items() if inner is not None)
     if isinstance(value, list):
-        return ", ".join(_value(inner) for inner in value) or "—"
+        return ", ".join(_value(inner, vocabulary) for inner in value) or "—"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return vocabulary.number(value, 2)
     return "—" if value is None else str(value)

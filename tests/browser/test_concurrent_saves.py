@@ -76,7 +76,7 @@ def test_the_same_activity_changed_in_two_tabs_is_a_reported_clash(
     expect(tab_a.locator(".hlo-activity-editor .hlo-info")).to_contain_text("Iemand anders", timeout=15_000)
     _save(tab_a)
     clash = tab_a.locator(".hlo-activity-editor .hlo-conflict")
-    expect(clash).to_contain_text("jullie 7.0 — in het bestand 9.0")
+    expect(clash).to_contain_text("jullie 7 — in het bestand 9")
     assert _hours(shared_case)[2] == 9
     expect(tab_a.locator(".hlo-page-save")).to_contain_text("botst")
     tab_a.locator(".hlo-activity-editor .hlo-keep-mine").click()
