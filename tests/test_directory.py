@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hlo_design.analysis.directory_search import categories, categories_for, search, topics, topics_in
+from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.directory import Category, DirectoryEntry, load_directory, normalise
+from hlo_design.render.overview_tables import directory_card_html
 
 ENTRIES = load_directory()
 
@@ -78,3 +80,11 @@ def test_functions_work_on_given_entries() -> None:
     assert topics([entry]) == ["Blended learning"]
     assert categories_for("blended learning", [entry]) == [Category.NETWORK]
     assert search("netwerk", entries=[entry]) == [entry]
+
+
+def test_a_directory_card_names_its_source_document_not_its_id() -> None:
+    """Stakeholders read "Bron: GHLOBO eindpublicatie: …", not "Bron: ghlobo"."""
+    entry = next(e for e in ENTRIES if e.source == "ghlobo")
+    card = str(directory_card_html(entry, Vocabulary()))
+    assert "Bron: GHLOBO eindpublicatie" in card
+    assert "Bron: ghlobo<" not in card

@@ -14,7 +14,7 @@ from pydantic import Field
 from hlo_design.base.config import DATA_DIR
 from hlo_design.base.schema import Identifier, Record
 
-__all__ = ["Category", "DirectoryEntry", "Text", "load_directory", "normalise"]
+__all__ = ["Category", "DirectoryEntry", "Text", "load_directory", "normalise", "source_titles"]
 
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
@@ -59,3 +59,10 @@ def load_directory(path: Path = DATA_DIR / "directory.yaml") -> tuple[DirectoryE
             raise ValueError(f"{path}: entries: id {entry.id!r} is used more than once; ids must be unique")
         seen.add(entry.id)
     return entries
+
+
+@cache
+def source_titles(path: Path = DATA_DIR / "sources.yaml") -> dict[str, str]:
+    """Title per source id of the documents the catalogues cite, so readers see "GHLOBO eindpublicatie", not "ghlobo"."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(item["id"]): str(item["title"]) for item in raw["sources"]}

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from hlo_design.analysis.case_overview import Phase, PhaseStatus
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
-from hlo_design.model.directory import Category, DirectoryEntry, load_directory
+from hlo_design.model.directory import Category, DirectoryEntry, load_directory, source_titles
 from hlo_design.render.figures.overview import (
     concentration_bars,
     corners_comparison,
@@ -109,5 +109,5 @@ def directory_card_html(entry: DirectoryEntry, vocabulary: Vocabulary) -> Markup
     )
     return card.format(
         id=entry.id, name=entry.name, category=v.label(entry.category), region=entry.region, topics=topics,
-        description=entry.description, source_label=v("directory.source"), source=entry.source,
+        description=entry.description, source_label=v("directory.source"), source=source_titles().get(entry.source, entry.source),
     )  # fmt: skip
