@@ -8,9 +8,15 @@ from pathlib import Path
 
 import ipywidgets
 import pytest
+from hypothesis import settings
 
 from hlo_design.base.config import CASES_DIR
 from tests.helpers import MINIMAL_CASE
+
+# Property tests check behaviour, not speed (benchmarks/ measure speed): on a shared 2-core machine an
+# example can take longer than hypothesis' 200 ms default deadline, which would fail a correct run.
+settings.register_profile("hlo", deadline=None)
+settings.load_profile("hlo")
 
 
 @pytest.fixture

@@ -71,3 +71,10 @@ def test_participant_text_is_escaped() -> None:
     strings = figure_strings(quadrant_map(hostile))
     assert HOSTILE not in strings
     assert strings.count(HOSTILE_ESCAPED) >= 3  # the finding, the activity and the case name
+
+
+@pytest.mark.parametrize(("language", "separators"), [("nl", ",."), ("en", ".,")])
+def test_axis_ticks_and_hovers_use_the_page_decimal_separator(language: str, separators: str) -> None:
+    """Dutch pages show "0,5" on the axes, not "0.5" beside the decimal commas of the text."""
+    figure = quadrant_map(load_case("zorg"), Vocabulary(language, "VL"))
+    assert figure.layout.separators == separators

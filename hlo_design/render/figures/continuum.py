@@ -38,7 +38,9 @@ def continuum_strip(chosen: ContinuumPosition, vocabulary: Vocabulary, *, title:
         )
     figure.update_xaxes(visible=False, range=[-3.2, 3.2], fixedrange=True)
     figure.update_yaxes(visible=False, range=[-1.6, 0.5], fixedrange=True)
-    return base_layout(figure, title or vocabulary("continuum.title", position=vocabulary.label(chosen)), height=240)
+    return base_layout(
+        figure, vocabulary, title or vocabulary("continuum.title", position=vocabulary.label(chosen)), height=240
+    )
 
 
 def _two_lines(label: str) -> str:

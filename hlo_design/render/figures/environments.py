@@ -56,4 +56,4 @@ def environment_comparison(
             text=" " + vocabulary("environments.realistic_share", share=vocabulary.percent(summary.realistic_share)),
         )  # fmt: skip
     height = 220 + 70 * max(len(environments), 1)
-    return base_layout(figure, vocabulary("environments.title", case=safe(case.name)), height=height)
+    return base_layout(figure, vocabulary, vocabulary("environments.title", case=safe(case.name)), height=height)

@@ -139,7 +139,7 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
             x=0.5, y=0.5, xref="paper", yref="paper", text=vocabulary("journey.empty"), showarrow=False,
             font={"size": 20}, bgcolor="white",
         )  # fmt: skip
-    base_layout(figure, vocabulary("journey.title", case=safe(case.name)), height=height)
+    base_layout(figure, vocabulary, vocabulary("journey.title", case=safe(case.name)), height=height)
     figure.update_layout(
         legend={
             "orientation": "v",
@@ -198,4 +198,4 @@ def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | N
     figure.update_xaxes(side="top", automargin=True, fixedrange=True)
     figure.update_layout(margin={"t": 150})
     height = 200 + 80 * max(len(rows), 1)
-    return base_layout(figure, title or vocabulary("journey.coverage_title"), height=height)
+    return base_layout(figure, vocabulary, title or vocabulary("journey.coverage_title"), height=height)

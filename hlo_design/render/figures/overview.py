@@ -74,7 +74,7 @@ def quadrant_distribution(cases: Sequence[Case], vocabulary: Vocabulary) -> go.F
         title={"text": vocabulary("overview.share_hours")}, tickformat=".0%", range=[0, 1], fixedrange=True
     )
     figure.update_xaxes(fixedrange=True)
-    return base_layout(figure, vocabulary("overview.quadrant_title"), height=560)
+    return base_layout(figure, vocabulary, vocabulary("overview.quadrant_title"), height=560)
 
 
 def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
@@ -105,7 +105,7 @@ def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fi
         text=vocabulary("overview.carries_note"), xref="paper", yref="paper", x=0, y=-0.04,
         xanchor="left", yanchor="top", showarrow=False, font={"size": 15},
     )  # fmt: skip
-    figure = base_layout(figure, vocabulary("overview.perspective_title"), height=220 + 80 * len(cases))
+    figure = base_layout(figure, vocabulary, vocabulary("overview.perspective_title"), height=220 + 80 * len(cases))
     figure.update_layout(margin={"t": 130, "b": 80})
     return figure
 
@@ -137,7 +137,7 @@ def concentration_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figu
     )  # fmt: skip
     figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
     figure.update_layout(barmode="group", legend={"orientation": "h", "y": -0.18, "traceorder": "normal"})
-    return base_layout(figure, vocabulary("rolemap.concentration.title"), height=260 + 150 * len(cases))
+    return base_layout(figure, vocabulary, vocabulary("rolemap.concentration.title"), height=260 + 150 * len(cases))
 
 
 def _concentration_trace(
@@ -176,7 +176,7 @@ def phase_progress(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
     )  # fmt: skip
     figure.update_yaxes(autorange="reversed", fixedrange=True)
     figure.update_xaxes(side="top", fixedrange=True)
-    figure = base_layout(figure, vocabulary("overview.phase_title"), height=200 + 80 * len(cases))
+    figure = base_layout(figure, vocabulary, vocabulary("overview.phase_title"), height=200 + 80 * len(cases))
     figure.update_layout(margin={"t": 130})
     return figure
 
@@ -206,6 +206,6 @@ def corners_comparison(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figu
         fixedrange=True,
     )
     figure.update_xaxes(fixedrange=True)
-    figure = base_layout(figure, vocabulary("overview.corners_title"), height=600)
+    figure = base_layout(figure, vocabulary, vocabulary("overview.corners_title"), height=600)
     figure.update_layout(margin={"t": 120})
     return figure

@@ -47,7 +47,7 @@ def quadrant_map(
     if show_findings:
         _draw_findings(figure, case.findings, vocabulary)
     _draw_axes(figure, vocabulary)
-    return base_layout(figure, vocabulary("map.title", case=safe(case.name)), height=height)
+    return base_layout(figure, vocabulary, vocabulary("map.title", case=safe(case.name)), height=height)
 
 
 def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:

@@ -68,7 +68,7 @@ def radar(web: ReflectionWeb, vocabulary: Vocabulary) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    base_layout(figure, vocabulary("reflection.title", text=safe(web.title)), height=720)
+    base_layout(figure, vocabulary, vocabulary("reflection.title", text=safe(web.title)), height=720)
     figure.update_layout(title={"y": 0.98, "yanchor": "top"})
     figure.update_layout(
         polar={

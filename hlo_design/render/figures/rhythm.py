@@ -52,7 +52,7 @@ def rhythm_grid(rhythm: Rhythm, vocabulary: Vocabulary, *, title: str | None = N
     shares = _shares(rhythm, vocabulary)
     figure.add_annotation(x=0, y=-0.12, xref="paper", yref="paper", showarrow=False, xanchor="left",
                           text=shares, font={"size": 15})  # fmt: skip
-    return base_layout(figure, title or vocabulary("rhythm.title"), height=300)
+    return base_layout(figure, vocabulary, title or vocabulary("rhythm.title"), height=300)
 
 
 def _shares(rhythm: Rhythm, vocabulary: Vocabulary) -> str:

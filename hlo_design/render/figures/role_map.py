@@ -92,7 +92,7 @@ def role_heatmap(case: Case, vocabulary: Vocabulary | None = None, *, height: in
     )
     figure.update_yaxes(autorange="reversed", tickfont={"size": 14}, fixedrange=True, showgrid=False)
     title = vocabulary("rolemap.heatmap_title", case=safe(case.name))
-    base_layout(figure, title, height=height or 320 + 58 * len(actors))
+    base_layout(figure, vocabulary, title, height=height or 320 + 58 * len(actors))
     figure.update_layout(margin={"l": 20, "r": 20, "t": 150, "b": 20}, title={"y": 0.98, "yanchor": "top"})
     figure.update_yaxes(automargin=True)
     figure.update_xaxes(automargin=True)
@@ -216,7 +216,7 @@ def side_share_bars(case: Case, vocabulary: Vocabulary | None = None, *, height:
         title={"text": vocabulary("rolemap.share_axis")}, range=[0, 1], tickformat=".0%", fixedrange=True
     )
     figure.update_yaxes(automargin=True, fixedrange=True, tickfont={"size": 17}, ticklabelstandoff=10)
-    base_layout(figure, vocabulary("rolemap.side_title", case=safe(case.name)), height=height)
+    base_layout(figure, vocabulary, vocabulary("rolemap.side_title", case=safe(case.name)), height=height)
     figure.update_layout(
         legend={
             "orientation": "h",

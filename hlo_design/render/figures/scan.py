@@ -187,7 +187,9 @@ def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | 
     )
     figure = go.Figure(trace)
     _axes(figure)
-    figure = base_layout(figure, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary))))
+    figure = base_layout(
+        figure, vocabulary, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary)))
+    )
     figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
     return figure
 
@@ -253,7 +255,7 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
     _axes(figure)
     groups = ", ".join(vocabulary.label(g) for g in latest)
     label = f"{groups}, {session[0].date:%d-%m-%Y}" if session else groups
-    figure = base_layout(figure, vocabulary("scan.disagreement_title", label=label))
+    figure = base_layout(figure, vocabulary, vocabulary("scan.disagreement_title", label=label))
     figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
     return figure
 
@@ -269,7 +271,7 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
     scans = list(scans)
     session = list(latest_scans(latest_session(scans)).values())
     if not session:
-        return base_layout(go.Figure(), vocabulary("scan.no_scans"))
+        return base_layout(go.Figure(), vocabulary, vocabulary("scan.no_scans"))
     carried = carried_forward(scans, session)
     figure = _grid_of(
         [f"<b>{safe(vocabulary.label(scan.group))}</b>" for scan in session],
@@ -285,7 +287,7 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
     )
     rows = math.ceil(len(session) / MAX_COMPARISON_COLUMNS)
     title = vocabulary("scan.comparison_title", label=f"{session[0].date:%d-%m-%Y}")
-    figure = base_layout(figure, title, height=COMPARISON_ROW_PX * rows + (NOTE_PX if carried else 0))
+    figure = base_layout(figure, vocabulary, title, height=COMPARISON_ROW_PX * rows + (NOTE_PX if carried else 0))
     figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140 + (NOTE_PX if carried else 0)})
     if carried:
         _note(figure, vocabulary("scan.carried_note", mark=CARRIED_MARK))
@@ -302,7 +304,7 @@ def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None
     vocabulary = vocabulary or Vocabulary()
     pairs = first_and_latest(scans)
     if not pairs:
-        return base_layout(go.Figure(), vocabulary("scan.no_movement"))
+        return base_layout(go.Figure(), vocabulary, vocabulary("scan.no_movement"))
     titles = [
         f"<b>{safe(vocabulary.label(group))}</b>: {first.date:%d-%m-%Y} → {latest.date:%d-%m-%Y}"
         for group, (first, latest) in pairs.items()
@@ -325,7 +327,7 @@ def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None
         }
     )
     rows = math.ceil(len(pairs) / MAX_COMPARISON_COLUMNS)
-    figure = base_layout(figure, vocabulary("scan.movement_title"), height=COMPARISON_ROW_PX * rows)
+    figure = base_layout(figure, vocabulary, vocabulary("scan.movement_title"), height=COMPARISON_ROW_PX * rows)
     figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140})
     return figure
 

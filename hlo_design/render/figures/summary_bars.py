@@ -34,4 +34,4 @@ def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str
     )
     figure.update_xaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
     figure.update_yaxes(automargin=True, fixedrange=True)
-    return base_layout(figure, title or vocabulary("summary.title", case=summary.case_id), height=360)
+    return base_layout(figure, vocabulary, title or vocabulary("summary.title", case=summary.case_id), height=360)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from markupsafe import escape
 
+from hlo_design.base.vocabulary import Vocabulary
+
 __all__ = [
     "OKABE_ITO",
     "QUADRANT_COLOURS",
@@ -40,9 +42,10 @@ FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 BASE_FONT_SIZE = 17
 
 
-def base_layout(figure: go.Figure, title: str, height: int = 640) -> go.Figure:
-    """Apply the common title, fonts and margins."""
+def base_layout(figure: go.Figure, vocabulary: Vocabulary, title: str, height: int = 640) -> go.Figure:
+    """Apply the common title, fonts and margins, and the page's decimal separator to every axis and hover."""
     figure.update_layout(
+        separators=",." if vocabulary.language == "nl" else ".,",
         title={"text": title, "x": 0.01, "font": {"size": BASE_FONT_SIZE + 5}},
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": "#1a1a1a"},
         height=height,

@@ -103,7 +103,7 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
         figure.add_annotation(text=vocabulary("valorisation.no_test_moments"), showarrow=False, font={"size": 20})
     figure.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
     height = max(360, 150 + 110 * len(moments))
-    return base_layout(figure, vocabulary("valorisation.test_title", case=_case_name(case)), height=height)
+    return base_layout(figure, vocabulary, vocabulary("valorisation.test_title", case=_case_name(case)), height=height)
 
 
 def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Case | None = None) -> go.Figure:
@@ -145,7 +145,7 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
         text=wrap(vocabulary("valorisation.strength_rule"), 120), xref="paper", yref="paper", x=0, y=-0.3,
         xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 14},
     )  # fmt: skip
-    figure = base_layout(figure, vocabulary("valorisation.corner_title", case=_case_name(case)), height=620)
+    figure = base_layout(figure, vocabulary, vocabulary("valorisation.corner_title", case=_case_name(case)), height=620)
     figure.update_layout(margin={"b": 190})
     return figure
 
@@ -176,6 +176,8 @@ def action_plan_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
     if progress.empty:
         figure.add_annotation(text=vocabulary("valorisation.no_actions"), showarrow=False, font={"size": 20})
     height = max(380, 220 + 100 * len(progress))
-    figure = base_layout(figure, vocabulary("valorisation.action_title", case=_case_name(case)), height=height)
+    figure = base_layout(
+        figure, vocabulary, vocabulary("valorisation.action_title", case=_case_name(case)), height=height
+    )
     figure.update_layout(margin={"b": 130})
     return figure

@@ -65,7 +65,7 @@ def shift_map(
             x=0.5, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False,
             text=vocabulary("variant.no_moves"), font={"size": 15}, bgcolor="white",
         )  # fmt: skip
-    return base_layout(figure, vocabulary("variant.map_title", variant=safe(variant.name)), height=height)
+    return base_layout(figure, vocabulary, vocabulary("variant.map_title", variant=safe(variant.name)), height=height)
 
 
 def shift_bars(
@@ -135,7 +135,7 @@ def shift_bars(
              "yshift": 34},
         ],
     )  # fmt: skip
-    base_layout(figure, vocabulary("variant.bars_title", variant=safe(variant.name)), height=height)
+    base_layout(figure, vocabulary, vocabulary("variant.bars_title", variant=safe(variant.name)), height=height)
     figure.update_layout(margin={"t": 140, "b": 110})
     return figure
 
@@ -179,6 +179,6 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
     )
     figure.update_yaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
     figure.update_xaxes(fixedrange=True)
-    base_layout(figure, vocabulary("variant.comparison_title", case=safe(case.name)), height=height)
+    base_layout(figure, vocabulary, vocabulary("variant.comparison_title", case=safe(case.name)), height=height)
     figure.update_layout(margin={"b": 170})
     return figure
