@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from hlo_design.casefile.history import HISTORY_DIR
 from hlo_design.casefile.loading import load_case
 from tests.browser.conftest import assert_no_errors, open_dashboard
 
@@ -15,12 +17,15 @@ CASE = "samen"
 
 
 @pytest.fixture(scope="module")
-def shared_case(cases_copy: Path) -> Path:
-    """A case of its own (a copy of Logistiek), so other tests never see these saves."""
+def shared_case(cases_copy: Path) -> Iterator[Path]:
+    """A case of its own (a copy of Logistiek), so other tests never see these saves; gone afterwards."""
     path = cases_copy / f"{CASE}.yaml"
     text = (cases_copy / "logistiek.yaml").read_text(encoding="utf-8")
     path.write_text(text.replace("id: logistiek", f"id: {CASE}", 1), encoding="utf-8")
-    return path
+    yield path
+    for leftover in cases_copy.glob(f"{CASE}.yaml*"):
+        leftover.unlink()
+    shutil.rmtree(cases_copy / HISTORY_DIR, ignore_errors=True)
 
 
 @pytest.fixture
