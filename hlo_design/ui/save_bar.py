@@ -7,8 +7,8 @@ What a coach must be able to trust in a meeting where several people edit:
   (:mod:`hlo_design.casefile.three_way`). Where someone else changed the same
   field, the file keeps their value and the bar lists the clash with two
   buttons: keep ours (saved again on top) or keep theirs.
-* **Unsaved work is visible**: the button turns orange and says so, and the
-  browser asks before the page is left (:class:`LeaveGuard`).
+* **Unsaved work is visible**: the button turns orange and says so (see
+  :class:`PageSaveView` for why the browser does not ask before leaving).
 * **Other people's saves are noticed**: every few seconds the bar compares
   the file's revision with the one it knows and says when someone else saved.
 * **Failures are said, not swallowed**: a workbook error, a read-only folder
@@ -39,29 +39,13 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListConflict, SaveResult, file_revision
 from hlo_design.ui.controls import Status, auto_width
 
-__all__ = ["WATCH_SECONDS", "LeaveGuard", "PageSave", "PageSaveView", "SaveBar", "conflict_text"]
+__all__ = ["WATCH_SECONDS", "PageSave", "PageSaveView", "SaveBar", "conflict_text"]
 
 WATCH_SECONDS = 2.0
 """How often a bar looks whether someone else saved: within a couple of seconds, at the cost of one small read."""
 
 Describe = Callable[[str], str]
 """The name people know an item by, from its id (``les`` → ``Theorieles``)."""
-
-
-class LeaveGuard(anywidget.AnyWidget):
-    """An invisible widget that makes the browser ask before a page with unsaved changes is left."""
-
-    _esm = """
-    export default {
-      render({ model, el }) {
-        el.style.display = "none";
-        const warn = (event) => { if (model.get("dirty")) { event.preventDefault(); event.returnValue = ""; } };
-        window.addEventListener("beforeunload", warn);
-        return () => window.removeEventListener("beforeunload", warn);
-      },
-    };
-    """
-    dirty = traitlets.Bool(False).tag(sync=True)
 
 
 class SaveBar:
@@ -87,10 +71,10 @@ class SaveBar:
             disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=auto_width(),
         )  # fmt: skip
         self.button.on_click(lambda _: self.save())
-        self.guard = LeaveGuard()
+        self._unsaved = False
         self.conflicts = widgets.VBox()
         self.conflicts.add_class("hlo-conflicts")
-        self.widget = widgets.VBox([widgets.HBox([self.button, self.status.widget]), self.conflicts, self.guard])
+        self.widget = widgets.VBox([widgets.HBox([self.button, self.status.widget]), self.conflicts])
         self.widget.add_class("hlo-save-bar")
         self.revision = file_revision(path) if path is not None else ""
         if path is not None:
@@ -102,11 +86,11 @@ class SaveBar:
 
     @property
     def unsaved(self) -> bool:
-        return bool(self.guard.dirty)
+        return self._unsaved
 
     def mark_unsaved(self) -> None:
-        """Something was edited since the last save: say so, and guard the page against being left."""
-        self.guard.dirty = True
+        """Something was edited since the last save: say so on the button (and on the page's button)."""
+        self._unsaved = True
         self.button.button_style = "warning"
         self.button.description = self.vocabulary("editor.save_unsaved")
         if self.page is not None:
@@ -132,7 +116,7 @@ class SaveBar:
         self._show_conflicts(result.conflicts if result is not None else ())
 
     def _mark_saved(self) -> None:
-        self.guard.dirty = False
+        self._unsaved = False
         self.button.button_style = "primary"
         self.button.description = self.vocabulary("editor.save")
         if self.page is not None:
@@ -186,8 +170,12 @@ class PageSaveView(anywidget.AnyWidget):
     """The page's save button, drawn into the page body so it stays in view however far the room scrolls.
 
     Notebook outputs are clipped containers, where ``position: fixed`` does not
-    hold; so the front-end code puts the button on ``document.body`` itself. It
-    also asks before a page with unsaved changes is left.
+    hold; so the front-end code puts the button on ``document.body`` itself.
+
+    No "leave this page?" question: Voilà shuts the page's kernel down in its
+    own ``beforeunload`` handler, which runs even when the person then chooses
+    to stay, so the page they stayed on could no longer save (checked in
+    Chromium). The unsaved state is shown on this always-visible button instead.
     """
 
     _esm = """
@@ -219,9 +207,7 @@ class PageSaveView(anywidget.AnyWidget):
         button.addEventListener("click", () => model.send({ event: "save" }));
         for (const name of ["label", "dirty", "status", "tone"]) model.on("change:" + name, draw);
         draw();
-        const warn = (event) => { if (model.get("dirty")) { event.preventDefault(); event.returnValue = ""; } };
-        window.addEventListener("beforeunload", warn);
-        return () => { box.remove(); window.removeEventListener("beforeunload", warn); };
+        return () => box.remove();
       },
     };
     """
