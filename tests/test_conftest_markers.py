@@ -40,14 +40,22 @@ def _marked_notebook(decorators: list[ast.expr]) -> bool:
     return any(ast.unparse(d) == "pytest.mark.notebook" for d in decorators)
 
 
+FAKE_RUNS = 'monkeypatch.setattr(batch, "_run",'
+"""How a test module says it replaces the notebook runs of the batch (see tests/test_batch_schedule.py)."""
+
+
 def slow_tests_without_marker(source: str) -> list[str]:
-    """Test functions that call papermill or the batch but carry no notebook marker (nor does their module)."""
+    """Test functions that call papermill or the batch but carry no notebook marker (nor does their module).
+
+    A module that replaces the batch's notebook run (``monkeypatch.setattr(batch, "_run", ...)``) starts
+    no kernel: its batch calls are fast.
+    """
     tree = ast.parse(source)
     module_marked = any(
         isinstance(node, ast.Assign) and ast.unparse(node).startswith("pytestmark = pytest.mark.notebook")
         for node in tree.body
     )
-    if module_marked:
+    if module_marked or FAKE_RUNS in source:
         return []
     return [
         node.name
@@ -73,3 +81,4 @@ def test_an_unmarked_papermill_test_is_found() -> None:
         "def test_fast():\n    assert True\n"
     )
     assert slow_tests_without_marker(source) == ["test_bare"]
+    assert slow_tests_without_marker(source + f"\ndef _fake(monkeypatch):\n    {FAKE_RUNS} None)\n") == []
