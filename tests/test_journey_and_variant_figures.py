@@ -145,3 +145,18 @@ def test_variant_comparison_has_current_first() -> None:
     figure = variant_comparison(case, Vocabulary())
     assert [t.name for t in figure.data] == ["huidige situatie"] + [v.name for v in case.design.variants]
     assert all(len(t.y) == 4 for t in figure.data)
+
+
+def test_quadrants_carry_the_same_names_as_on_the_map() -> None:
+    """One name per quadrant on a page: the model's names, not the axis-side names ("geconstrueerde acquisitie")."""
+    case = load_case("zorg")
+    vocabulary = Vocabulary("nl", case.region)
+    assert case.design is not None
+    labels = " ".join(
+        [
+            *coverage_heatmap(case.design, vocabulary).data[0].x,
+            *variant_comparison(case, vocabulary).data[0].x,
+        ]
+    ).replace("<br>", " ")
+    assert "geconstrueerde acquisitie" not in labels
+    assert labels.count("Aanleren van kennis en vaardigheden") == 2

@@ -20,7 +20,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, JourneyStep
 from hlo_design.model.quadrants import quadrant_by_number
 from hlo_design.render.figures.quadrant_map import quadrant_map
-from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, safe
+from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
 
 __all__ = ["coverage_heatmap", "journey_map", "journey_points"]
 
@@ -167,10 +167,7 @@ def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | N
     rows = [
         f"{i + 1}. {_two_lines(safe(_short(goal_text.get(goal, goal), 70)))}" for i, goal in enumerate(matrix.index)
     ]
-    columns = [
-        f"<b>{number}</b><br>{vocabulary(f'Quadrant.{quadrant_by_number(int(number)).value}.short')}"
-        for number in matrix.columns
-    ]
+    columns = [quadrant_tick(quadrant_by_number(int(number)), vocabulary) for number in matrix.columns]
     counts = matrix.to_numpy().tolist()
     gap = vocabulary("journey.gap")
     text = [[f"<b>{n}</b>" if n else f"✗ {gap}" for n in row] for row in counts]

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from markupsafe import escape
 
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.model.quadrants import Quadrant
 
 __all__ = [
     "OKABE_ITO",
@@ -21,6 +22,7 @@ __all__ = [
     "add_arrow",
     "base_layout",
     "discrete_colourscale",
+    "quadrant_tick",
     "safe",
 ]
 
@@ -55,6 +57,18 @@ def base_layout(figure: go.Figure, vocabulary: Vocabulary, title: str, height: i
         hoverlabel={"font": {"size": BASE_FONT_SIZE}},
     )
     return figure
+
+
+def quadrant_tick(quadrant: Quadrant, vocabulary: Vocabulary, words_per_line: int = 2) -> str:
+    """A quadrant as an axis label: its number and the same name the map and the tables use, wrapped.
+
+    One name per quadrant on every page: the axis-side names ("geconstrueerde
+    acquisitie") beside the model's names ("Aanleren van kennis en
+    vaardigheden") made one page read as if it spoke of eight quadrants.
+    """
+    words = vocabulary.label(quadrant).split()
+    lines = [" ".join(words[i : i + words_per_line]) for i in range(0, len(words), words_per_line)]
+    return f"<b>{quadrant.number}</b> " + "<br>".join(lines)
 
 
 def safe(text: str) -> str:

@@ -19,7 +19,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignVariant
 from hlo_design.model.quadrants import Quadrant
 from hlo_design.render.figures.quadrant_map import quadrant_map
-from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, safe
+from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
 
 __all__ = ["shift_bars", "shift_map", "variant_comparison"]
 
@@ -118,7 +118,7 @@ def shift_bars(
         xaxis={
             "domain": [0, 0.5],
             "title": {"text": vocabulary("summary.quadrant")},
-            "ticktext": [f"<b>{q.number}</b> {_quadrant_tick(q, vocabulary)}" for q in QUADRANTS],
+            "ticktext": [quadrant_tick(q, vocabulary) for q in QUADRANTS],
             "tickvals": names,
             "fixedrange": True,
         },
@@ -140,11 +140,6 @@ def shift_bars(
     return figure
 
 
-def _quadrant_tick(quadrant: Quadrant, vocabulary: Vocabulary) -> str:
-    words = vocabulary(f"Quadrant.{quadrant.value}.short").split(" ", 1)
-    return "<br>".join(words)
-
-
 def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, height: int = 560) -> go.Figure:
     """Hours per quadrant for the current situation (black) and each saved variant, grouped per quadrant."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
@@ -155,7 +150,7 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
         hours = [float(row[q.value]) for q in QUADRANTS]
         figure.add_trace(
             go.Bar(
-                x=[f"<b>{q.number}</b> {_quadrant_tick(q, vocabulary)}" for q in QUADRANTS],
+                x=[quadrant_tick(q, vocabulary) for q in QUADRANTS],
                 y=hours,
                 name=name,
                 text=[vocabulary.number(h, 2) for h in hours],
