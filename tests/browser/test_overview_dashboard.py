@@ -52,7 +52,10 @@ def test_directory_narrows_both_ways(page: Page, voila_url: str) -> None:
         arg=all_topics,
         timeout=30_000,
     )
-    assert page.locator(".hlo-directory-result").count() < all_results
+    # The options change before the cards are redrawn: wait for the cards too, never read them in between.
+    page.wait_for_function(
+        "n => document.querySelectorAll('.hlo-directory-result').length < n", arg=all_results, timeout=30_000
+    )
     page.select_option(".hlo-directory-category select", label="alle categorieën")
     page.wait_for_function(
         "n => document.querySelectorAll('.hlo-directory-topic select option').length === n",
