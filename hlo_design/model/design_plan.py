@@ -71,6 +71,8 @@ class DesignDecision(Sourced):
     owner: Text
     status: DecisionStatus = DecisionStatus.IDEA
     findings: list[Identifier] = Field(default_factory=list)
+    votes: int = Field(default=0, ge=0, le=100_000)
+    """Dots the learning community put on this decision in meetings (accepted by the coach)."""
 
 
 class PerspectiveState(Sourced):

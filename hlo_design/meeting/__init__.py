@@ -1,0 +1,1 @@
+"""Live meetings: participants contribute from their phones into a shared store; the coach accepts into the case."""
