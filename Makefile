@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: help run test lint unit browser bench batch chromium clean git-filters
+.PHONY: help run test lint unit browser bench batch chromium postgres clean git-filters
 
 help: ## list the jobs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,10 +29,15 @@ chromium: ## install Debian's Chromium for browser tests and PNG export, if miss
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium; \
 	  else sudo apt-get update -q && sudo apt-get install -y -q chromium; fi; }
 
+postgres: ## install Debian's PostgreSQL for the meeting-store tests, if missing (the tests start their own server)
+	@compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' > /dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q postgresql; \
+	  else sudo apt-get update -q && sudo apt-get install -y -q postgresql; fi; }
+
 run: $(STAMP) ## set up and start the Voilà workbook on the example cases
 	$(VENV)/bin/hlo-design serve
 
-test: $(STAMP) chromium lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
+test: $(STAMP) chromium postgres lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff (lint + format check), mypy on the library, the layering contract (import-linter)
