@@ -22,6 +22,7 @@ from tqdm import tqdm
 from hlo_design.analysis.case_warnings import case_warnings, located_warning
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
+from hlo_design.app.meeting_cli import JOIN_URL_ENV, add_meeting_commands, join_url
 from hlo_design.app.serve import DEFAULT_POOL, LANDING_PAGE, voila_command
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, WorkbookError
@@ -32,6 +33,7 @@ from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.casefile.saving import restore_version
 from hlo_design.casefile.starter import write_starter
 from hlo_design.casefile.yaml_source import parse_yaml, read_case_bytes
+from hlo_design.meeting.store import STORE_ENV
 from hlo_design.model.case import Case
 from hlo_design.render.figures import quadrant_map
 
@@ -100,7 +102,12 @@ def _parser() -> argparse.ArgumentParser:
         "--pool", type=int, default=DEFAULT_POOL, metavar="N",
         help=f"pre-heated kernels kept ready per notebook; 0 starts a kernel per page view (default: {DEFAULT_POOL})",
     )  # fmt: skip
+    serve.add_argument(
+        "--store", default=None, metavar="URL",
+        help="meeting store, e.g. postgresql+psycopg://user@host/db (default: a SQLite file beside the cases)",
+    )  # fmt: skip
     serve.set_defaults(command=_serve)
+    add_meeting_commands(commands)
 
     history = commands.add_parser("history", help="list the kept earlier versions of a case file, newest first")
     history.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
@@ -204,7 +211,12 @@ def _results_table(results: Sequence[JobResult]) -> str:
 def _serve(arguments: argparse.Namespace) -> int:
     url = f"http://{arguments.host}:{arguments.port}/{LANDING_PAGE}"
     print(f"hlo-design: the workbook opens at {url} (stop with Ctrl+C)")
-    process = subprocess.Popen(voila_command(arguments.port, host=arguments.host, pool=arguments.pool))
+    environment = {**os.environ, JOIN_URL_ENV: join_url(arguments.host, arguments.port)}
+    if arguments.store:
+        environment[STORE_ENV] = arguments.store
+    print(f"hlo-design: participants of a live meeting open {environment[JOIN_URL_ENV]}")
+    command = voila_command(arguments.port, host=arguments.host, pool=arguments.pool)
+    process = subprocess.Popen(command, env=environment)
     if not arguments.no_browser:
         threading.Timer(3.0, webbrowser.open, args=(url,)).start()
     try:

@@ -27,6 +27,8 @@ from typing import Any
 
 from jupyter_client.channels import AsyncZMQSocketChannel
 
+from hlo_design.app.meeting_web import meeting_handlers
+
 __all__ = ["RESCUED_MESSAGE_LOG", "install_guard", "main"]
 
 LOOK_AGAIN_MS = 500
@@ -59,13 +61,19 @@ def install_guard() -> None:
 
 
 def main() -> int:
-    """Install the guard, then hand the command line to Voilà."""
+    """Install the guard, then hand the command line to Voilà, with the participants' pages added."""
     install_guard()
     logging.basicConfig(format="[%(name)s] %(message)s")
-    from voila.app import main as voila_main
+    from voila.app import Voila
+
+    class WorkbookVoila(Voila):  # type: ignore[misc]
+        """Voilà plus ``/join``: participants of a live meeting get light pages, not kernels."""
+
+        def init_handlers(self) -> list[Any]:
+            return [*meeting_handlers(self.server_url), *super().init_handlers()]
 
     sys.argv[0] = "voila"
-    return int(voila_main() or 0)
+    return int(WorkbookVoila.launch_instance() or 0)
 
 
 if __name__ == "__main__":

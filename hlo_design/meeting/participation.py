@@ -17,7 +17,6 @@ Public API: :class:`Participation`, :class:`Refusal`, :data:`MAX_BODY_BYTES`.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -50,7 +49,11 @@ class Refusal(Exception):
         self.fields = fields
 
     def message(self, vocabulary: Vocabulary) -> str:
-        return vocabulary(f"join.{self.key}", **self.fields)
+        """The sentence for the phone; a field is named as its form names it."""
+        fields = dict(self.fields)
+        if "field" in fields and vocabulary.has(f"join.field.{fields['field']}"):
+            fields["field"] = vocabulary(f"join.field.{fields['field']}")
+        return vocabulary(f"join.{self.key}", **fields)
 
 
 @dataclass
@@ -139,12 +142,14 @@ class Participation:
         return self.store.add(participant, kind, payload.model_dump(mode="json"))
 
     def sent(self, participant: Participant) -> int:
-        return sum(1 for item in self.store.contributions(participant.meeting_id) if item.participant_id == participant.id)
+        return sum(
+            1 for item in self.store.contributions(participant.meeting_id) if item.participant_id == participant.id
+        )
 
     def case(self, meeting: Meeting) -> Case:
         """The meeting's case, by id from the cases folder; read again only when the file changed."""
         path = resolve_case_id(meeting.case_id, self.cases_dir)
-        stamp = os.stat(path).st_mtime_ns
+        stamp = path.stat().st_mtime_ns
         with self._lock:
             cached = self._cases.get(path)
             if cached is None or cached[0] != stamp:
