@@ -22,7 +22,7 @@ from tqdm import tqdm
 from hlo_design.analysis.case_warnings import case_warnings, located_warning
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
-from hlo_design.app.meeting_cli import JOIN_URL_ENV, add_meeting_commands, join_url
+from hlo_design.app.meeting_cli import add_meeting_commands, join_url
 from hlo_design.app.serve import DEFAULT_POOL, LANDING_PAGE, voila_command
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.errors import CaseFileError, WorkbookError
@@ -33,6 +33,7 @@ from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.casefile.saving import restore_version
 from hlo_design.casefile.starter import write_starter
 from hlo_design.casefile.yaml_source import parse_yaml, read_case_bytes
+from hlo_design.meeting.participation import JOIN_URL_ENV
 from hlo_design.meeting.store import STORE_ENV
 from hlo_design.model.case import Case
 from hlo_design.render.figures import quadrant_map

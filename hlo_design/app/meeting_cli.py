@@ -17,12 +17,10 @@ from hlo_design.base.config import CASES_DIR
 from hlo_design.base.workflow import PHASES
 from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.meeting.accepting import accept
+from hlo_design.meeting.participation import JOIN_URL_ENV
 from hlo_design.meeting.store import STORE_ENV, Meeting, MeetingStore, State, store_url
 
 __all__ = ["JOIN_URL_ENV", "add_meeting_commands", "join_url", "lan_address"]
-
-JOIN_URL_ENV = "HLO_DESIGN_JOIN_URL"
-"""Set by ``serve`` for its kernels: the address phones open, shown with the QR code."""
 
 
 def lan_address() -> str:

@@ -30,8 +30,10 @@ from hlo_design.meeting.forms import join_choices, participant_forms, payload_fr
 from hlo_design.meeting.store import Contribution, Meeting, MeetingStore, Participant
 from hlo_design.model.case import Case
 
-__all__ = ["BURST", "MAX_BODY_BYTES", "PER_MINUTE", "Participation", "Refusal"]
+__all__ = ["BURST", "JOIN_URL_ENV", "MAX_BODY_BYTES", "PER_MINUTE", "Participation", "Refusal"]
 
+JOIN_URL_ENV = "HLO_DESIGN_JOIN_URL"
+"""Set by ``hlo-design serve`` for its kernels: the address phones open, shown with the QR code."""
 MAX_BODY_BYTES = 8 * 1024
 """Largest request a phone may send; a contribution is a few hundred bytes."""
 BURST = 20
