@@ -42,7 +42,7 @@ from hlo_design.render.figures.role_map import role_heatmap
 from hlo_design.render.figures.scan import disagreement_heatmap
 from hlo_design.render.figures.valorisation import corner_chart
 from hlo_design.render.html_fragments import paragraph_html
-from hlo_design.render.meeting_html import WallNote, counts_html, join_card_html, wall_html
+from hlo_design.render.meeting_html import MEETING_CSS, WallNote, counts_html, join_card_html, wall_html
 from hlo_design.ui.live_figure import LiveFigure
 
 __all__ = ["REDRAW_SECONDS", "VIEWS", "MeetingPanel", "counts_of", "meeting_address"]
@@ -95,7 +95,8 @@ class MeetingPanel:
         self.figures = [LiveFigure(go.Figure(), f"hlo-meeting-figure-{n}") for n in range(len(VIEWS[phase]))]
         self.widget = widgets.VBox(
             [
-                widgets.HBox([self.card, self.toggle]),
+                widgets.HTML(MEETING_CSS),
+                widgets.HBox([self.card, self.toggle], layout=widgets.Layout(justify_content="space-between")),
                 self.counts,
                 self.message,
                 widgets.HTML(paragraph_html(v("meeting.pending"), "hlo-meeting-subheading")),

@@ -257,6 +257,11 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
     label = f"{groups}, {session[0].date:%d-%m-%Y}" if session else groups
     figure = base_layout(figure, vocabulary, vocabulary("scan.disagreement_title", label=label))
     figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    if spreads.isna().all().all():  # one group so far (a meeting just started): say why the map is empty
+        figure.add_annotation(
+            text=vocabulary("scan.disagreement_needs_two"), x=0.5, y=0.5, xref="paper", yref="paper",
+            showarrow=False, font={"size": 22}, bgcolor="rgba(255,255,255,0.9)",
+        )  # fmt: skip
     return figure
 
 
