@@ -21,11 +21,13 @@ from hlo_design.base.vocabulary import LANGUAGES
 __all__ = [
     "DESIGN",
     "DIAGNOSE",
+    "MEETING_NOTEBOOK",
     "OVERVIEW",
     "PHASES",
     "VALORISATION",
     "WorkflowPhase",
     "download_name",
+    "meeting_link",
     "phase_by_id",
     "report_path",
 ]
@@ -62,6 +64,15 @@ PHASES = (DIAGNOSE, DESIGN, VALORISATION)
 
 OVERVIEW = WorkflowPhase("overview", "04_overzicht.ipynb", "overview", "overview_phase", "overzicht")
 """All cases side by side, for the learning network: one run, one report, no case folder."""
+
+
+MEETING_NOTEBOOK = "05_bijeenkomst.ipynb"
+"""The coach's live-meeting page for a case and phase (``?case=…&phase=…``); each phase page links to it."""
+
+
+def meeting_link(case_id: str, phase: WorkflowPhase, language: str) -> str:
+    """The relative address of the meeting page for a case and phase, as a phase dashboard links it."""
+    return f"{MEETING_NOTEBOOK}?case={case_id}&phase={phase.id}&language={language}"
 
 
 def phase_by_id(phase_id: str) -> WorkflowPhase:

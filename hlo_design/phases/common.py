@@ -20,9 +20,10 @@ from typing import Any, Protocol, TypeVar
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
+from markupsafe import Markup
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.base.workflow import WorkflowPhase, download_name
+from hlo_design.base.workflow import PHASES, WorkflowPhase, download_name, meeting_link
 from hlo_design.model.case import Case
 from hlo_design.render.html_fragments import heading_html, path_link_html
 from hlo_design.render.report import table_html
@@ -111,8 +112,12 @@ def editing(session: CaseSession) -> Iterator[None]:
 
 
 def show_page_title(session: CaseSession, phase: WorkflowPhase) -> None:
-    """The phase's title with the case name, as the page heading."""
-    display(HTML(heading_html(session.vocabulary(f"{phase.messages}.page_title", case=session.case.name))))
+    """The phase's title with the case name, as the page heading; in a dashboard, a link to the live meeting."""
+    v = session.vocabulary
+    display(HTML(heading_html(v(f"{phase.messages}.page_title", case=session.case.name))))
+    if in_dashboard() and phase in PHASES:
+        link = meeting_link(session.case.id, phase, v.language)
+        display(HTML(Markup('<p class="hlo-meeting-link"><a href="{}">{}</a></p>').format(link, v("meeting.link"))))
 
 
 def show_report_cell(

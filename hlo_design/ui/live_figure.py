@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
-from IPython.display import clear_output, display
+import plotly.io as pio
 
 __all__ = ["LiveFigure"]
 
@@ -33,6 +33,13 @@ class LiveFigure:
         self._draw()
 
     def _draw(self) -> None:
-        with self.widget:
-            clear_output(wait=True)
-            display(self.figure)
+        """Set the output's contents directly rather than printing into it with ``with self.widget``.
+
+        ``with output:`` routes what is displayed by the message the kernel is
+        handling, so a redraw from a background thread (the meeting page polls
+        the store in one) went nowhere. Setting ``outputs`` works from any thread
+        and swaps the figure in one step.
+        """
+        data = pio.renderers["plotly_mimetype"].to_mimebundle(self.figure.to_plotly_json())
+        data["text/plain"] = "<plotly figure>"
+        self.widget.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)

@@ -20,7 +20,8 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -45,16 +46,33 @@ from hlo_design.render.html_fragments import paragraph_html
 from hlo_design.render.meeting_html import MEETING_CSS, WallNote, counts_html, join_card_html, wall_html
 from hlo_design.ui.live_figure import LiveFigure
 
-__all__ = ["REDRAW_SECONDS", "VIEWS", "MeetingPanel", "counts_of", "meeting_address"]
+__all__ = ["REDRAW_SECONDS", "VIEWS", "MeetingPanel", "counts_of", "is_local", "meeting_address"]
 
 REDRAW_SECONDS = 1.0
 PENDING_SHOWN = 8
 DEFAULT_ADDRESS = "http://127.0.0.1:8866/join"
 
 
-def meeting_address() -> str:
-    """The address participants open, as ``hlo-design serve`` told its kernels."""
-    return os.environ.get(JOIN_URL_ENV, DEFAULT_ADDRESS)
+def meeting_address(environ: Mapping[str, str] = os.environ) -> str:
+    """The address participants open.
+
+    ``hlo-design serve --host 0.0.0.0`` tells its kernels the laptop's address
+    in the local network; otherwise the address the coach's own browser used
+    (Voilà passes it to the kernel) is the best guess.
+    """
+    configured = environ.get(JOIN_URL_ENV, "")
+    if configured and not is_local(configured):
+        return configured
+    host, port = environ.get("SERVER_NAME"), environ.get("SERVER_PORT")
+    if host and port:
+        return f"http://{host}:{port}/join"
+    return configured or DEFAULT_ADDRESS
+
+
+def is_local(address: str) -> bool:
+    """Whether only this laptop can open ``address`` (phones in the room cannot)."""
+    host = urlsplit(address).hostname or ""
+    return host in ("127.0.0.1", "localhost", "::1")
 
 
 class MeetingPanel:
@@ -157,7 +175,7 @@ class MeetingPanel:
                 if meeting
                 else paragraph_html(v("meeting.none_open"))
             )
-            if meeting and "127.0.0.1" in meeting_address():
+            if meeting and is_local(meeting_address()):
                 self.card.value += paragraph_html(v("meeting.local_only"), "hlo-meeting-note")
             self.counts.value = counts_html(counts_of(self.store, case, meeting, entries) if meeting else [], v)
             self._draw_pending(case, entries)

@@ -167,7 +167,21 @@
     section.replaceChildren(el("p", { className: "context", textContent: data.phase + " · " + data.actor }), count);
     counter(data.sent);
     if (!data.forms.length) section.append(el("p", { textContent: texts.nothing }));
-    for (const spec of data.forms) section.append(card(spec, counter));
+    // One form at a time, chosen with tabs at the top: no scrolling past the other exercises on a phone.
+    const cards = data.forms.map((spec) => card(spec, counter));
+    const tabs = el("nav", { className: "tabs" });
+    const choose = (index) => {
+      cards.forEach((form, i) => { form.hidden = i !== index; });
+      [...tabs.children].forEach((tab, i) => tab.setAttribute("aria-selected", String(i === index)));
+    };
+    data.forms.forEach((spec, index) => {
+      const tab = el("button", { type: "button", className: "tab hlo-tab-" + spec.kind, textContent: spec.title });
+      tab.addEventListener("click", () => choose(index));
+      tabs.append(tab);
+    });
+    if (cards.length > 1) section.append(tabs);
+    section.append(...cards);
+    choose(0);
     show("");
     step("hlo-forms");
   }
