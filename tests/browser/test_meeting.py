@@ -100,6 +100,7 @@ def test_a_diagnosis_meeting_from_three_phones_ends_in_the_case_and_the_report(
     _send(learner, "scan_cell", {**cell, "position": "afstemming_school"})
     _send(teacher, "finding", {"quadrant": "4"}, text=f"Het rooster botst met de zorgrondes {HOSTILE}")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    teacher.evaluate("window.scrollTo(0, 0)")
     teacher.screenshot(path=str(SCREENSHOTS / "meeting-phone.png"))
 
     # the coach sees it all without reloading: the wall, the counts, the role map, the scan spread
