@@ -32,6 +32,7 @@ from hlo_design.model.scan import ScanGroup
 from hlo_design.model.valorisation import STRENGTH_MAX, Audience, Corner
 
 __all__ = [
+    "DOTS_PER_PARTICIPANT",
     "MAX_TEXT",
     "PHASE_KINDS",
     "ContributionError",
@@ -51,6 +52,9 @@ __all__ = [
 
 MAX_TEXT = 600
 """Longest text a participant can send: a sticky note, not an essay (the server refuses larger bodies anyway)."""
+
+DOTS_PER_PARTICIPANT = 3
+"""Dots each participant may put on design decisions in one meeting: a few, so they have to choose."""
 
 ParticipantText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
 Explanation = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]

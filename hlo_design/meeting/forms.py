@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.meeting.contributions import MAX_TEXT, PHASE_KINDS, Kind, rater_of, scan_group_of
+from hlo_design.meeting.contributions import DOTS_PER_PARTICIPANT, MAX_TEXT, PHASE_KINDS, Kind, rater_of, scan_group_of
 from hlo_design.model.case import Case
 from hlo_design.model.continuum import ContinuumPosition
 from hlo_design.model.levels import Level
@@ -55,7 +55,8 @@ def participant_forms(case: Case, phase: str, actor_id: str, vocabulary: Vocabul
         if kind is Kind.RATING and rater_of(actor_type) is None:
             continue
         rater = rater_of(actor_type)
-        help_text = vocabulary(f"Kind.{kind.value}.help", role=vocabulary.label(rater) if rater else "")
+        role = vocabulary.label(rater) if rater else ""
+        help_text = vocabulary(f"Kind.{kind.value}.help", role=role, dots=DOTS_PER_PARTICIPANT)
         forms.append({"kind": kind.value, "title": vocabulary.label(kind), "help": help_text, "fields": fields})
     return forms
 

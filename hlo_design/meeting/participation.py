@@ -25,7 +25,7 @@ from typing import Any
 
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.casefile.loading import load_case, resolve_case_id
-from hlo_design.meeting.contributions import ContributionError, Kind, check_contribution
+from hlo_design.meeting.contributions import DOTS_PER_PARTICIPANT, ContributionError, Kind, check_contribution
 from hlo_design.meeting.forms import join_choices, participant_forms, payload_from_form
 from hlo_design.meeting.store import Contribution, Meeting, MeetingStore, Participant
 from hlo_design.model.case import Case
@@ -134,6 +134,8 @@ class Participation:
         participant, meeting = self.participant(token)
         if not self._take(participant.id):
             raise Refusal(429, "too_many")
+        if kind_name == Kind.DOT.value and self._dots(participant) >= DOTS_PER_PARTICIPANT:
+            raise Refusal(409, "no_dots_left", dots=str(DOTS_PER_PARTICIPANT))
         try:
             kind = Kind(kind_name)
             raw = payload_from_form(kind, values)
@@ -142,6 +144,10 @@ class Participation:
             where = error.field if isinstance(error, ContributionError) else "kind"
             raise Refusal(422, "invalid", field=where, reason=str(error)[:200]) from None
         return self.store.add(participant, kind, payload.model_dump(mode="json"))
+
+    def _dots(self, participant: Participant) -> int:
+        mine = self.store.contributions(participant.meeting_id)
+        return sum(1 for item in mine if item.participant_id == participant.id and item.kind is Kind.DOT)
 
     def sent(self, participant: Participant) -> int:
         return sum(
