@@ -6,14 +6,17 @@ the same run, because the machines are shared and noisy.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,8 @@ import psutil
 from playwright.sync_api import Page, sync_playwright
 
 from hlo_design.app.serve import voila_command
+from hlo_design.base.config import DATA_DIR, NOTEBOOKS_DIR
+from hlo_design.meeting.store import STORE_ENV
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]  # fmt: skip
@@ -88,21 +93,26 @@ class VoilaServer:
 
 
 @contextmanager
-def voila_server(notebooks: Path, *, guarded: bool = True, pool: int = 0) -> Iterator[VoilaServer]:
+def voila_server(
+    notebooks: Path, *, guarded: bool = True, pool: int = 0, env: Mapping[str, str] | None = None, ready: str = ""
+) -> Iterator[VoilaServer]:
     """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses (``guarded=False``: plain Voilà).
 
-    ``pool`` pre-heated kernels per notebook; 0 starts a kernel per page view.
+    ``pool`` pre-heated kernels per notebook; 0 starts a kernel per page view. ``env`` is added to this
+    process's environment for the server; the server counts as started when ``ready`` (a path) answers.
     """
     port = free_port()
     command = voila_command(port, notebooks=notebooks, pool=pool)
     if not guarded:
         command[command.index("hlo_design.app.voila_server")] = "voila"
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     server = VoilaServer(f"http://127.0.0.1:{port}", process, Path(log.name))
     for _ in range(200):
+        if process.poll() is not None:
+            raise RuntimeError(f"Voilà exited with {process.returncode}:\n{server.log.read_text(errors='replace')}")
         try:
-            urllib.request.urlopen(server.url, timeout=2)
+            urllib.request.urlopen(server.url + ready, timeout=2)
             break
         except OSError:
             time.sleep(0.2)
@@ -112,6 +122,37 @@ def voila_server(notebooks: Path, *, guarded: bool = True, pool: int = 0) -> Ite
         process.terminate()
         process.wait(timeout=20)
         server.log.unlink()
+
+
+@contextmanager
+def meeting_server(store: str | None = None) -> Iterator[tuple[VoilaServer, Path, str]]:
+    """The server `hlo-design serve --pool 0` starts, on a throw-away copy of the example cases.
+
+    Yields the server (ready once ``/join`` answers), the cases folder and the store's URL: ``store``,
+    or a SQLite file in the same temporary folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="hlo-meeting-") as scratch:
+        cases = Path(scratch) / "cases"
+        shutil.copytree(DATA_DIR / "cases", cases)
+        url = store or f"sqlite:///{Path(scratch) / 'store.sqlite3'}"
+        environment = {"HLO_DESIGN_CASES": str(cases), STORE_ENV: url}
+        with voila_server(NOTEBOOKS_DIR, pool=0, env=environment, ready="/join") as server:
+            yield server, cases, url
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process (not its children), in MB, from ``/proc/<pid>/status``."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (``share`` in 0..1) of a non-empty list."""
+    ordered = sorted(values)
+    rank = math.ceil(round(share * len(ordered), 9))
+    return ordered[min(len(ordered), max(1, rank)) - 1]
 
 
 @contextmanager

@@ -222,9 +222,12 @@ class MeetingStore:
         """Contributions a feed that has seen up to ``last_seen`` may still miss (see :data:`LOOK_BACK`)."""
         return self.contributions(meeting_id, after=max(0, last_seen - LOOK_BACK))
 
-    def count(self, meeting_id: str) -> int:
+    def count(self, meeting_id: str, *, participant_id: str | None = None) -> int:
+        """How many contributions a meeting has (of one participant: ``participant_id``), counted in the database."""
+        query = select(func.count()).select_from(ContributionRow).where(ContributionRow.meeting_id == meeting_id)
+        if participant_id is not None:
+            query = query.where(ContributionRow.participant_id == participant_id)
         with self._sessions() as session:
-            query = select(func.count()).select_from(ContributionRow).where(ContributionRow.meeting_id == meeting_id)
             return int(session.scalar(query) or 0)
 
     # ---------------------------------------------------------------- the coach's decisions
