@@ -152,14 +152,18 @@ def test_outside_a_pool_nothing_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_hlo_design_serve_passes_its_pool_size_to_voila(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[list[str]] = []
+    environments: list[dict[str, str]] = []
 
     class Started:
-        def __init__(self, command: list[str]) -> None:
+        def __init__(self, command: list[str], env: dict[str, str]) -> None:
             started.append(command)
+            environments.append(env)
 
         def wait(self) -> int:
             return 0
 
     monkeypatch.setattr(cli.subprocess, "Popen", Started)
-    assert cli.main(["serve", "--no-browser", "--pool", "3"]) == 0
+    assert cli.main(["serve", "--no-browser", "--pool", "3", "--store", "sqlite:///x.sqlite3"]) == 0
     assert "--pool_size=3" in started[0]
+    assert environments[0]["HLO_DESIGN_STORE"] == "sqlite:///x.sqlite3"  # the server and its kernels share the store
+    assert environments[0]["HLO_DESIGN_JOIN_URL"] == "http://127.0.0.1:8866/join"
