@@ -22,8 +22,8 @@ viewer's request; a page view takes one, the kernel reads that view's query
 string, and Voilà starts a replacement ``POOL_REFILL_DELAY_SECONDS`` later, so
 that the refill does not compete with the browser drawing the page just
 taken. Pool kernels are never culled; kernels in use still are, and still
-shut down when their tab closes. The default of one kernel per notebook (five
-notebooks, ~1 GB at rest) suits a 2-core laptop; when the pool of a notebook
+shut down when their tab closes. The default of one kernel per notebook (six
+notebooks, ~160 MB each at rest) suits a 2-core laptop; when the pool of a notebook
 is empty, the next view starts a kernel as plain Voilà does.
 
 Voilà refuses pre-heating together with progressive rendering (cells streamed
