@@ -169,7 +169,8 @@ def test_undo_removes_a_finding_and_a_sticker(room: Room) -> None:
     assert _item_id(kept) in ids
     assert _item_id(gone) not in ids
     assert "Deze gaat weer weg" not in room.path.read_text(encoding="utf-8")
-    assert case.role_map is not None and original.role_map is not None
+    assert case.role_map is not None
+    assert original.role_map is not None
     assert case.role_map.stickers == original.role_map.stickers  # the sticker was new, so it is gone again
     assert room.store.states(room.meeting.id) == {kept.seq: State.ACCEPTED, gone.seq: State.UNDONE,
                                                    placed.seq: State.UNDONE}  # fmt: skip
@@ -308,7 +309,7 @@ def test_the_cli_accepts_every_pending_contribution(room: Room) -> None:
     typed = f"{room.meeting.code[:3].lower()} {room.meeting.code[3:]}"
     env = {**os.environ, "HLO_DESIGN_CASES": str(room.path.parent), "PYTHONPATH": str(PROJECT)}
     command = [sys.executable, "-c", "import sys; from hlo_design.app.cli import main; sys.exit(main())"]
-    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+    done = subprocess.run(
         [*command, "meeting", "--store", room.store.url, "accept", typed],
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
