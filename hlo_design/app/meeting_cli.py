@@ -17,6 +17,7 @@ from hlo_design.base.config import CASES_DIR
 from hlo_design.base.workflow import PHASES
 from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.meeting.accepting import accept
+from hlo_design.meeting.codes import normalise_code
 from hlo_design.meeting.participation import JOIN_URL_ENV
 from hlo_design.meeting.store import STORE_ENV, Meeting, MeetingStore, State, store_url
 
@@ -72,7 +73,7 @@ def _store(arguments: argparse.Namespace) -> MeetingStore:
 
 
 def _by_code(store: MeetingStore, code: str) -> Meeting:
-    found = [meeting for meeting in store.meetings() if meeting.code == code.strip().upper()]
+    found = [meeting for meeting in store.meetings() if meeting.code == normalise_code(code)]
     if not found:
         raise SystemExit(f"hlo-design: no meeting with code {code!r}; `hlo-design meeting list` shows them")
     return found[0]

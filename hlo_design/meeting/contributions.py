@@ -15,10 +15,11 @@ speak for another group.
 
 from __future__ import annotations
 
+import unicodedata
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import BeforeValidator, Field, StringConstraints, ValidationError
 
 from hlo_design.base.schema import Identifier, Record
 from hlo_design.model.case import Case
@@ -46,6 +47,7 @@ __all__ = [
     "ScanCellPayload",
     "StickerPayload",
     "check_contribution",
+    "clean_text",
     "rater_of",
     "scan_group_of",
 ]
@@ -55,9 +57,26 @@ MAX_TEXT = 600
 
 DOTS_PER_PARTICIPANT = 3
 """Dots each participant may put on design decisions in one meeting: a few, so they have to choose."""
+KEPT_CONTROLS = "\n\t"
 
-ParticipantText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-Explanation = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT)]
+
+def clean_text(text: str) -> str:
+    """Text without control characters but line breaks and tabs (``\\r\\n`` becomes ``\\n``).
+
+    A phone can send anything; a NUL cannot be stored in PostgreSQL text, and an
+    escape or bell character has no place in a case file or a report.
+    """
+    return "".join(char for char in text if char in KEPT_CONTROLS or unicodedata.category(char) != "Cc")
+
+
+def _clean(value: Any) -> Any:
+    return clean_text(value) if isinstance(value, str) else value
+
+
+ParticipantText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT), BeforeValidator(_clean)
+]
+Explanation = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MAX_TEXT), BeforeValidator(_clean)]
 
 
 class Kind(Enum):

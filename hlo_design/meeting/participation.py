@@ -25,7 +25,13 @@ from typing import Any
 
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.casefile.loading import load_case, resolve_case_id
-from hlo_design.meeting.contributions import DOTS_PER_PARTICIPANT, ContributionError, Kind, check_contribution
+from hlo_design.meeting.contributions import (
+    DOTS_PER_PARTICIPANT,
+    ContributionError,
+    Kind,
+    check_contribution,
+    clean_text,
+)
 from hlo_design.meeting.forms import join_choices, participant_forms, payload_from_form
 from hlo_design.meeting.store import Contribution, Meeting, MeetingStore, Participant
 from hlo_design.model.case import Case
@@ -105,7 +111,7 @@ class Participation:
         meeting = self.lookup(code)
         if actor not in {item.id for item in self.case(meeting).actors}:
             raise Refusal(422, "invalid", field="actor", reason=actor[:40])
-        return self.store.join(meeting.id, actor, (name or "").strip()[:MAX_NAME] or None)
+        return self.store.join(meeting.id, actor, clean_text(name or "").strip()[:MAX_NAME] or None)
 
     def participant(self, token: str) -> tuple[Participant, Meeting]:
         """The participant a token belongs to and their meeting, which must still be open."""
