@@ -178,10 +178,6 @@ def test_undo_removes_a_finding_and_a_sticker(room: Room) -> None:
     assert [f.id for f in room.case().findings].count(_item_id(gone)) == 1
 
 
-@pytest.mark.xfail(
-    reason="library bug: undo removes a role-map sticker by (actor, task, level) even when the case file had it "
-    "before the meeting; stickers carry no provenance, so accepting.apply_meeting cannot tell (reported)"
-)
 def test_undo_keeps_a_sticker_that_was_in_the_file_before(room: Room) -> None:
     original = room.case()
     assert original.role_map is not None

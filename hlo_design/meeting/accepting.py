@@ -20,9 +20,11 @@ How contributions become case content (:func:`apply_meeting`):
 - reflection scores → one rating per criterion and voice: the median of the accepted scores;
 - corner ratings → the corner's strength: the median of the accepted ratings.
 
-Undoing removes what only undone contributions put there. A corner's strength
-that existed before the meeting cannot be restored by undo (the value was
-replaced); its earlier value is in the case's version history.
+Undoing removes what only undone contributions put there: stickers and
+ratings the meeting added carry the meeting as their ``source``, so a sticker
+that was in the file before the meeting stays. A corner's strength or a
+rating that existed before the meeting and was replaced by the room's value
+is not restored by undo; its earlier value is in the case's version history.
 
 Public API: :func:`accept`, :func:`undo`, :func:`apply_meeting`, :func:`preview`, :func:`meeting_source_id`.
 """
@@ -183,16 +185,23 @@ def _stickers(data: dict[str, Any], case: Case, _meeting: Meeting, entries: list
 
     accepted, only_undone = _split(entries, key)
     role_map = data.setdefault("role_map", RoleMap(source=source).model_dump(mode="json", exclude_defaults=True))
-    stickers = [s for s in role_map.get("stickers", []) if (s["actor"], s["task"], s["level"]) not in only_undone]
+    stickers = [s for s in role_map.get("stickers", []) if not _added_and_undone(s, only_undone, source)]
     present = {(s["actor"], s["task"], s["level"]): s for s in stickers}
     for (actor, task, level), group in accepted.items():
         together = any(entry.contribution.payload.get("together") for entry in group)
         if (actor, task, level) in present:
             present[(actor, task, level)]["together"] = present[(actor, task, level)].get("together") or together
         else:
-            sticker = Sticker.model_validate({"actor": actor, "task": task, "level": level, "together": together})
+            sticker = Sticker.model_validate(
+                {"actor": actor, "task": task, "level": level, "together": together, "source": source}
+            )
             stickers.append(sticker.model_dump(mode="json", exclude_defaults=True))
     role_map["stickers"] = stickers
+
+
+def _added_and_undone(sticker: dict[str, Any], only_undone: set[Any], source: str) -> bool:
+    """A sticker this meeting added whose contributions are all undone; one from before the meeting stays."""
+    return sticker.get("source") == source and (sticker["actor"], sticker["task"], sticker["level"]) in only_undone
 
 
 def _scan_cells(data: dict[str, Any], case: Case, meeting: Meeting, entries: list[Entry], _source: str) -> None:
@@ -264,7 +273,7 @@ def _lessons(data: dict[str, Any], _case: Case, _meeting: Meeting, entries: list
     _new_items(valorisation.setdefault("lessons", []), entries, make)
 
 
-def _ratings(data: dict[str, Any], case: Case, _meeting: Meeting, entries: list[Entry], _source: str) -> None:
+def _ratings(data: dict[str, Any], case: Case, _meeting: Meeting, entries: list[Entry], source: str) -> None:
     def key(entry: Entry) -> tuple[str, str, str]:
         payload = RatingPayload.model_validate(entry.contribution.payload)
         rater = rater_of(case.actor(entry.actor).type)
@@ -274,12 +283,14 @@ def _ratings(data: dict[str, Any], case: Case, _meeting: Meeting, entries: list[
     for web in data.get("reflection_webs", []):
         ratings = {(r["criterion"], r["rater"]): r for r in web.get("ratings", [])}
         for web_id, criterion, rater in only_undone:
-            if web_id == web["id"]:
-                ratings.pop((criterion, rater), None)
+            if web_id == web["id"] and ratings.get((criterion, rater), {}).get("source") == source:
+                ratings.pop((criterion, rater))
         for (web_id, criterion, rater), group in accepted.items():
             if web_id == web["id"]:
                 score = _lower_median([entry.contribution.payload["score"] for entry in group])
-                rating = Rating.model_validate({"criterion": criterion, "rater": rater, "score": score})
+                rating = Rating.model_validate(
+                    {"criterion": criterion, "rater": rater, "score": score, "source": source}
+                )
                 ratings[(criterion, rater)] = rating.model_dump(mode="json", exclude_defaults=True)
         web["ratings"] = list(ratings.values())
 

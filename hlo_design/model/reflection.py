@@ -31,7 +31,7 @@ class Criterion(Record):
     text: Text
 
 
-class Rating(Record):
+class Rating(Sourced):
     """One rater's score for one criterion; the scale comes from the web (1..scale_max)."""
 
     criterion: Identifier

@@ -96,8 +96,12 @@ class Task(Record):
         return self
 
 
-class Sticker(Record):
-    """One actor putting a sticker on one task, at one level."""
+class Sticker(Sourced):
+    """One actor putting a sticker on one task, at one level.
+
+    ``source`` tells where a sticker came from; a live meeting marks the ones it
+    added, so undoing a contribution removes only what the meeting put there.
+    """
 
     actor: Identifier
     task: Identifier
