@@ -12,11 +12,13 @@ is only illustrative.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
-__all__ = ["HoursPerWeek", "Identifier", "Record", "Sourced", "Text", "is_identifier"]
+__all__ = ["HoursPerWeek", "Identifier", "Record", "Sourced", "Text", "is_identifier", "new_identifier"]
 
 _ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 MAX_HOURS_PER_WEEK = 80
@@ -25,6 +27,22 @@ MAX_HOURS_PER_WEEK = 80
 def is_identifier(value: str) -> bool:
     """True for a valid id: what case ids, file names and references may look like."""
     return _ID_PATTERN.fullmatch(value) is not None
+
+
+def new_identifier(name: str, taken: Collection[str] = (), *, fallback: str = "item", length: int = 40) -> str:
+    """An id made from a name people typed (``"Zorg Antwerpen"`` → ``zorg-antwerpen``), not in ``taken``.
+
+    Accents are dropped (``coördinator`` → ``coordinator``), other characters
+    become ``-``; a name with nothing usable gives ``fallback``. Clashes get
+    ``-2``, ``-3``, … so a form never needs its users to invent ids.
+    """
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:length].strip("-") or fallback
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def _identifier(value: str) -> str:

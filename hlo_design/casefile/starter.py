@@ -10,8 +10,15 @@ from pathlib import Path
 
 from hlo_design.base.errors import WorkbookError
 from hlo_design.casefile.loading import parse_case
+from hlo_design.casefile.saving import dump_case
+from hlo_design.model.case import Case
 
-__all__ = ["starter_text", "write_starter"]
+__all__ = ["create_case", "starter_text", "write_starter"]
+
+_HEADER = """\
+# Case file for the hlo-design workbook, started from the workbook's start page.
+# Every fact names a `source`; values you estimate yourself get `illustrative: true`.
+"""
 
 _TEMPLATE = """\
 # Case file for the hlo-design workbook. Every fact names a `source`;
@@ -67,9 +74,22 @@ def starter_text(case_id: str) -> str:
 
 def write_starter(case_id: str, directory: Path) -> Path:
     """Create ``directory/case_id.yaml``; never overwrites an existing case."""
-    path = directory / f"{case_id}.yaml"
-    text = starter_text(case_id)
-    directory.mkdir(parents=True, exist_ok=True)
+    return _create(directory / f"{case_id}.yaml", starter_text(case_id))
+
+
+def create_case(case: Case, directory: Path) -> Path:
+    """Write a new case made in a form as ``directory/<id>.yaml``; never overwrites an existing case.
+
+    The text is checked by loading it back before it is written, so the start
+    page can never leave a case file behind that the workbook cannot open.
+    """
+    text = _HEADER + dump_case(case)
+    parse_case(text.encode("utf-8"), f"{case.id}.yaml")
+    return _create(directory / f"{case.id}.yaml", text)
+
+
+def _create(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as stream:
             stream.write(text)

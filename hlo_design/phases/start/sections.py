@@ -13,10 +13,11 @@ from urllib.parse import urlencode
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
+from IPython.display import HTML, display
 from markupsafe import Markup
 
 from hlo_design.analysis.quadrant_summary import summarise
-from hlo_design.base.config import NOTEBOOKS_DIR
+from hlo_design.base.config import CASES_DIR, NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import OVERVIEW, PHASES, WorkflowPhase
@@ -26,8 +27,10 @@ from hlo_design.phases.common import show_section_text
 from hlo_design.render.figures import quadrant_map, summary_bars
 from hlo_design.render.html_fragments import fragment
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.new_case_form import NewCaseForm
+from hlo_design.ui.session import in_dashboard
 
-__all__ = ["CaseExplorer", "landing_html", "show_section_text"]
+__all__ = ["CaseExplorer", "landing_html", "show_cases", "show_new_case_form", "show_section_text"]
 
 
 def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebooks_dir: Path = NOTEBOOKS_DIR) -> Markup:
@@ -40,6 +43,32 @@ def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebook
         cases=[_row(case_id, result, notebooks_dir, vocabulary) for case_id, result in _loaded(cases_dir)],
         overview_href=_href(OVERVIEW, vocabulary) if overview.exists() else None,
     )
+
+
+def show_cases(vocabulary: Vocabulary) -> widgets.HTML | None:
+    """The table of cases; in a dashboard a widget that a case created on the page redraws at once."""
+    if not in_dashboard():
+        display(HTML(landing_html(vocabulary)))
+        return None
+    table = widgets.HTML(landing_html(vocabulary))
+    display(table)
+    return table
+
+
+def show_new_case_form(
+    vocabulary: Vocabulary, table: widgets.HTML | None = None, explorer: CaseExplorer | None = None
+) -> NewCaseForm:
+    """The form for a new learning community; a created case appears in the table and the explorer."""
+
+    def created(case: Case) -> None:
+        if table is not None:
+            table.value = landing_html(vocabulary)
+        if explorer is not None:
+            explorer.add(case)
+
+    form = NewCaseForm(vocabulary, CASES_DIR, on_created=created)
+    display(form.widget)
+    return form
 
 
 class CaseExplorer:
@@ -57,6 +86,12 @@ class CaseExplorer:
         self.summary = LiveFigure(self._summary(first) if first else go.Figure())
         self.picker.observe(lambda _: self.show(self.picker.value), "value")
         self.widget = widgets.VBox([self.picker, self.map.widget, self.summary.widget])
+
+    def add(self, case: Case) -> None:
+        """Offer a case created on this page, and show it."""
+        self.cases[case.id] = case
+        self.picker.options = [(item.name, case_id) for case_id, item in self.cases.items()]
+        self.picker.value = case.id
 
     def show(self, case_id: str) -> None:
         """Draw the chosen case (ids not in the list are ignored: widget values are untrusted)."""
