@@ -48,7 +48,7 @@ class _Rows:
         self._remove_label = remove_label
         self.rows: list[list[Any]] = []
         self.box = widgets.VBox()
-        self.add = widgets.Button(description=add_label, layout=widgets.Layout(width="auto"))
+        self.add = widgets.Button(description=add_label, layout=widgets.Layout(width="220px"))
         self.add.on_click(lambda _: self.append())
         for _ in range(start):
             self.append()
