@@ -47,7 +47,7 @@ lint: $(STAMP) ## ruff (lint + format check), mypy on the library, the layering 
 	$(VENV)/bin/lint-imports
 
 unit: $(STAMP) ## only the fast library tests
-	$(PY) -m pytest -m "not browser and not notebook"
+	$(PY) -m pytest -m "not browser and not notebook and not slow"
 
 bench: $(STAMP) chromium ## run the benchmarks and print their ratios
 	for script in benchmarks/bench_*.py; do $(PY) -m benchmarks.$$(basename $$script .py) || exit 1; done

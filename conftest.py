@@ -1,4 +1,4 @@
-"""Marks test items by where they live, so `make unit` (``-m "not browser and not notebook"``) stays fast.
+"""Marks test items by where they live, so `make unit` (``-m "not browser and not notebook and not slow"``) stays fast.
 
 nbval collects every cell of ``notebooks/*.ipynb`` as a test item without a marker, and the browser
 tests drive Chromium. Only a conftest at the repository root is loaded for ``notebooks/`` as well as

@@ -1,6 +1,6 @@
 """The root ``conftest.py`` and the markers: `make unit` runs no notebook, no papermill run, no browser.
 
-``make unit`` selects ``-m "not browser and not notebook"``; an unmarked slow item would silently
+``make unit`` selects ``-m "not browser and not notebook and not slow"``; an unmarked slow item would silently
 make it slow (nbval's notebook cells were, before the root conftest marked them).
 """
 
@@ -17,16 +17,16 @@ import pytest
 from hlo_design.base.config import PROJECT_ROOT
 
 TESTS = PROJECT_ROOT / "tests"
-UNIT = "not browser and not notebook"
+UNIT = "not browser and not notebook and not slow"
 SLOW_CALLS = frozenset({"papermill", "execute_notebook", "run_batch"})
 """Names whose use means a test starts kernels: it must carry the notebook marker."""
 
 
 def test_unit_selection_collects_no_notebook_cell_and_no_browser_test() -> None:
-    """Collecting (not running) the notebooks and the browser tests under the unit selection leaves nothing."""
+    """Collecting (not running) the notebooks, the browser tests and the wheel's under the unit selection leaves nothing."""
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--collect-only", "-q", "-m", UNIT,
-         "notebooks", "tests/browser"],
+         "notebooks", "tests/browser", "tests/test_wheel.py"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert run.returncode == pytest.ExitCode.NO_TESTS_COLLECTED, run.stdout + run.stderr

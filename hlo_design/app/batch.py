@@ -237,13 +237,15 @@ def _run_in_parallel(runs: Sequence[_Run], workers: int, settings: _Settings) ->
     return results
 
 
-def write_index(results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary) -> Path:
-    """``out_dir/index.html``: the front page of the set of reports, linking every file."""
+def write_index(
+    results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary, cases_dir: Path | None = None
+) -> Path:
+    """``out_dir/index.html``: the front page of the set of reports, linking every file; names from ``cases_dir``."""
     overview = next((r for r in results if r.phase == OVERVIEW), None)
     rows = []
     for case_id in dict.fromkeys(r.case for r in results if r.phase != OVERVIEW):
         try:
-            case = load_case(case_id)
+            case = load_case(case_id, cases_dir)
             name, sector = case.name, case.sector
         except WorkbookError:
             name, sector = case_id, ""

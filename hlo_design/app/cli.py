@@ -1,5 +1,11 @@
 """The ``hlo-design`` command: validate cases, summarise, draw, start new ones.
 
+Every command works on one workspace (``--workspace DIR``, ``$HLO_DESIGN_WORKSPACE``,
+the current folder when it holds ``cases/``, else the example cases; see
+:mod:`hlo_design.base.workspace`): it passes that workspace's cases folder to
+what it calls, and exports it to every process it starts (Voilà and its
+kernels, the batch's workers and their kernels), which read it at import.
+
 Bad input never ends in a traceback: every :class:`WorkbookError` is printed
 as its message (file, line, field, fix), a folder that cannot be written
 (read-only, full) as the file and the reason, and the command exits with 1.
@@ -14,7 +20,8 @@ import subprocess
 import sys
 import threading
 import webbrowser
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
@@ -24,12 +31,13 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
 from hlo_design.app.meeting_cli import add_meeting_commands, join_url
 from hlo_design.app.serve import DEFAULT_POOL, LANDING_PAGE, voila_command
-from hlo_design.base.config import CASES_DIR
+from hlo_design.app.workspace_cli import add_workspace_commands
+from hlo_design.base.config import folders
 from hlo_design.base.errors import CaseFileError, WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.base.workflow import PHASES
 from hlo_design.casefile.history import find_version, versions
-from hlo_design.casefile.loading import find_case_file, load_case
+from hlo_design.casefile.loading import case_ids, find_case_file, load_case
 from hlo_design.casefile.saving import restore_version
 from hlo_design.casefile.starter import write_starter
 from hlo_design.casefile.yaml_source import parse_yaml, read_case_bytes
@@ -41,6 +49,7 @@ from hlo_design.render.figures import quadrant_map
 __all__ = ["main"]
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
+CASE_HELP = "a case id from the workspace's cases/ (or the examples) or a path"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,8 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] = arguments.command
+    arguments.folders = folders(arguments.workspace)
     try:
-        return command(arguments)
+        with _exported(arguments.folders.environment()):
+            return command(arguments)
     except WorkbookError as error:
         print(f"hlo-design: {error}", file=sys.stderr)
         return 1
@@ -62,8 +73,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+@contextmanager
+def _exported(variables: Mapping[str, str]) -> Iterator[None]:
+    """``variables`` in this process's environment while a command runs, for the processes it starts.
+
+    Put back afterwards, so that calling :func:`main` (as the tests do) leaves the caller's environment as it was.
+    """
+    before = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hlo-design", description="Design workbook for hybrid learning environments.")
+    parser.add_argument(
+        "--workspace", type=Path, default=None, metavar="DIR",
+        help="the folder with your cases/ and reports/ (default: $HLO_DESIGN_WORKSPACE, "
+        "the current folder if it holds cases/, else the example cases)",
+    )  # fmt: skip
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check case files; lists every problem")
@@ -71,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(command=_validate)
 
     summary = commands.add_parser("summary", help="hours per quadrant and per side of each axis")
-    summary.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    summary.add_argument("case", metavar="CASE", help=CASE_HELP)
     summary.add_argument("--format", choices=["table", "json"], default="table")
     summary.add_argument("--language", choices=LANGUAGES, default="nl")
     summary.set_defaults(command=_summary)
@@ -87,7 +121,9 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--case", action="append", dest="cases", metavar="ID", help="a case id (repeat; default: all cases)"
     )
-    batch.add_argument("--out", required=True, type=Path, metavar="DIR")
+    batch.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="where the reports go (default: the workspace's reports/)"
+    )
     batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
     batch.add_argument("--language", choices=LANGUAGES, default="nl")
     batch.add_argument(
@@ -111,18 +147,19 @@ def _parser() -> argparse.ArgumentParser:
     add_meeting_commands(commands)
 
     history = commands.add_parser("history", help="list the kept earlier versions of a case file, newest first")
-    history.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    history.add_argument("case", metavar="CASE", help=CASE_HELP)
     history.set_defaults(command=_history)
 
     restore = commands.add_parser("restore", help="put a kept earlier version of a case file back")
-    restore.add_argument("case", metavar="CASE", help="a case id from data/cases/ or a path")
+    restore.add_argument("case", metavar="CASE", help=CASE_HELP)
     restore.add_argument("version", metavar="VERSION", help="a version as `hlo-design history` lists it")
     restore.set_defaults(command=_restore)
 
     new = commands.add_parser("new", help="write a starter case file")
     new.add_argument("id", metavar="ID")
-    new.add_argument("--dir", type=Path, default=CASES_DIR, help="where to write it (default: data/cases)")
+    new.add_argument("--dir", type=Path, default=None, help="where to write it (default: the workspace's cases/)")
     new.set_defaults(command=_new)
+    add_workspace_commands(commands)
     return parser
 
 
@@ -153,7 +190,7 @@ def _print_warnings(path: str, case: Case) -> None:
 
 
 def _summary(arguments: argparse.Namespace) -> int:
-    case = load_case(arguments.case)
+    case = load_case(arguments.case, arguments.folders.cases)
     result = summarise(case.id, case.activities)
     if arguments.format == "json":
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
@@ -167,7 +204,7 @@ def _summary(arguments: argparse.Namespace) -> int:
 
 
 def _figure(arguments: argparse.Namespace) -> int:
-    case = load_case(arguments.case)
+    case = load_case(arguments.case, arguments.folders.cases)
     figure = quadrant_map(case, Vocabulary(arguments.language, case.region))
     out: Path = arguments.out
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -183,15 +220,20 @@ def _figure(arguments: argparse.Namespace) -> int:
 
 
 def _batch(arguments: argparse.Namespace) -> int:
+    cases_dir: Path = arguments.folders.cases
     for case_id in arguments.cases or []:
-        find_case_file(case_id)  # an unknown id fails before any kernel starts
-    total = planned_runs(arguments.phase, arguments.cases)
+        find_case_file(case_id, cases_dir)  # an unknown id fails before any kernel starts
+    cases = arguments.cases or case_ids(cases_dir)
+    if not cases:
+        raise WorkbookError(f"{cases_dir}: no case files; `hlo-design new ID` writes one")
+    out: Path = arguments.out or arguments.folders.reports
+    total = planned_runs(arguments.phase, cases)
     with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
         results = run_batch(
-            arguments.phase, arguments.cases, arguments.out, workers=arguments.workers,
+            arguments.phase, cases, out, workers=arguments.workers,
             language=arguments.language, timeout=arguments.timeout, on_done=progress.update,
         )  # fmt: skip
-    index = write_index(results, arguments.out, Vocabulary(arguments.language))
+    index = write_index(results, out, Vocabulary(arguments.language), cases_dir)
     print(_results_table(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} succeeded, {len(failed)} failed; index: {index}")
@@ -228,7 +270,7 @@ def _serve(arguments: argparse.Namespace) -> int:
 
 
 def _history(arguments: argparse.Namespace) -> int:
-    path = find_case_file(arguments.case)
+    path = find_case_file(arguments.case, arguments.folders.cases)
     kept = versions(path)
     for version in kept:
         print(version.stem)
@@ -238,14 +280,14 @@ def _history(arguments: argparse.Namespace) -> int:
 
 
 def _restore(arguments: argparse.Namespace) -> int:
-    path = find_case_file(arguments.case)
+    path = find_case_file(arguments.case, arguments.folders.cases)
     case = restore_version(path, find_version(path, arguments.version))
     print(f"restored {path} to {arguments.version} ({case.name}); the version it replaced is kept too")
     return 0
 
 
 def _new(arguments: argparse.Namespace) -> int:
-    path = write_starter(arguments.id, arguments.dir)
+    path = write_starter(arguments.id, arguments.dir or arguments.folders.cases)
     print(f"wrote {path}; fill it in and check it with `hlo-design validate {path}`")
     return 0
 

@@ -13,7 +13,6 @@ import argparse
 import os
 import socket
 
-from hlo_design.base.config import CASES_DIR
 from hlo_design.base.workflow import PHASES
 from hlo_design.casefile.loading import find_case_file, load_case
 from hlo_design.meeting.accepting import accept
@@ -50,7 +49,7 @@ def add_meeting_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     actions = meeting.add_subparsers(required=True, metavar="ACTION")
 
     opening = actions.add_parser("open", help="open a meeting for a case; prints the join code")
-    opening.add_argument("case", metavar="CASE", help="a case id from data/cases/")
+    opening.add_argument("case", metavar="CASE", help="a case id from the workspace's cases/")
     opening.add_argument("--phase", required=True, choices=[phase.id for phase in PHASES])
     opening.set_defaults(command=_open)
 
@@ -69,7 +68,7 @@ def add_meeting_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
 
 
 def _store(arguments: argparse.Namespace) -> MeetingStore:
-    return MeetingStore(arguments.store or store_url(CASES_DIR))
+    return MeetingStore(arguments.store or store_url(arguments.folders.cases))
 
 
 def _by_code(store: MeetingStore, code: str) -> Meeting:
@@ -80,7 +79,7 @@ def _by_code(store: MeetingStore, code: str) -> Meeting:
 
 
 def _open(arguments: argparse.Namespace) -> int:
-    case = load_case(find_case_file(arguments.case))
+    case = load_case(find_case_file(arguments.case, arguments.folders.cases))
     meeting = _store(arguments).open_meeting(case.id, arguments.phase)
     print(f"meeting for {case.name} ({arguments.phase}) is open; join code {meeting.code}")
     print(f"participants open {os.environ.get(JOIN_URL_ENV, join_url('0.0.0.0', 8866))} and type the code")  # noqa: S104
@@ -101,7 +100,7 @@ def _accept(arguments: argparse.Namespace) -> int:
     meeting = _by_code(store, arguments.code)
     states = store.states(meeting.id)
     pending = [item.seq for item in store.contributions(meeting.id) if item.seq not in states]
-    accept(store, find_case_file(meeting.case_id), meeting, pending, arguments.by)
+    accept(store, find_case_file(meeting.case_id, arguments.folders.cases), meeting, pending, arguments.by)
     accepted = sum(1 for state in store.states(meeting.id).values() if state is State.ACCEPTED)
     print(f"accepted {len(pending)} pending contributions into {meeting.case_id}; {accepted} accepted in all")
     return 0

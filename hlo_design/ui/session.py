@@ -27,6 +27,7 @@ from urllib.parse import parse_qs
 from IPython.display import HTML, display
 from markupsafe import Markup
 
+from hlo_design.base.config import REPORTS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.casefile.loading import find_case_file, load_case, resolve_case_id
@@ -110,7 +111,7 @@ def with_session(
 
 
 def open_case(
-    case: str, language: str = "nl", output_dir: str = "reports", *, interactive: bool = True
+    case: str, language: str = "nl", output_dir: str | None = None, *, interactive: bool = True
 ) -> CaseSession | None:
     """Open the case for a phase notebook, honouring the dashboard's query string.
 
@@ -120,7 +121,9 @@ def open_case(
     :class:`WorkbookError` elsewhere, so papermill marks the run as failed.
     ``interactive=False`` (the batch) swaps the editors for static figures:
     hundreds of widget messages per cell are wasted work in a batch and can
-    overflow the kernel's message queue on a busy machine.
+    overflow the kernel's message queue on a busy machine. Reports go to
+    ``output_dir``, by default the workspace's reports folder (a path relative
+    to the notebook would land inside an installed package).
     """
     dashboard = in_dashboard()
     interactive = interactive or dashboard
@@ -140,7 +143,7 @@ def open_case(
         return None
     vocabulary = Vocabulary(language, loaded.region)
     page = PageSave(vocabulary) if interactive else None
-    return CaseSession(loaded, path, vocabulary, Path(output_dir), interactive, page)
+    return CaseSession(loaded, path, vocabulary, Path(output_dir or REPORTS_DIR), interactive, page)
 
 
 def show_error(message: str, vocabulary: Vocabulary) -> None:

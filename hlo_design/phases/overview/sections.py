@@ -16,7 +16,7 @@ from IPython.display import HTML, display
 from markupsafe import Markup
 
 from hlo_design.analysis.synthetic_cases import generate_cases
-from hlo_design.base.config import CASES_DIR
+from hlo_design.base.config import CASES_DIR, REPORTS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.base.workflow import OVERVIEW
@@ -51,7 +51,7 @@ class OverviewSession:
     """Case files that could not be read: id → their first problem, so the page says which and why."""
 
 
-def open_overview(language: str = "nl", output_dir: str = "reports", generated_cases: int = 0) -> OverviewSession:
+def open_overview(language: str = "nl", output_dir: str | None = None, generated_cases: int = 0) -> OverviewSession:
     """Load every example case (plus ``generated_cases`` synthetic ones), honouring ``?language=`` in a dashboard."""
     if in_dashboard():
         language = query_parameters().get("language", language)
@@ -69,7 +69,7 @@ def open_overview(language: str = "nl", output_dir: str = "reports", generated_c
     generated = max(0, int(generated_cases))
     if generated:
         cases += generate_cases(generated, seed=1)
-    return OverviewSession(cases, Vocabulary(language), Path(output_dir), generated, broken)
+    return OverviewSession(cases, Vocabulary(language), Path(output_dir or REPORTS_DIR), generated, broken)
 
 
 def show_title(session: OverviewSession) -> None:
