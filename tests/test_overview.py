@@ -22,6 +22,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case, parse_case
 from hlo_design.casefile.saving import dump_case
 from hlo_design.phases.overview.report import overview_report
+from hlo_design.phases.overview.sections import open_overview
 from hlo_design.render.figures import overview as fo
 from hlo_design.render.overview_tables import overview_title, readable_table
 from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE
@@ -176,3 +177,14 @@ def test_a_filtered_overview_is_titled_for_its_filter(
         text = overview_report(filter_cases(examples, sector), Vocabulary(language), sector=sector, region=region)
         assert f"<title>{title}</title>" in text
         assert f"<h1>{title}</h1>" in text
+
+
+def test_the_overview_page_takes_sector_and_region_from_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``04_overzicht.ipynb?sector=zorg&region=vl`` opens the overview of that sector only, titled for it."""
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    monkeypatch.setenv("QUERY_STRING", "sector=zorg&region=vl&language=en")
+    session = open_overview()
+    assert [case.id for case in session.cases] == ["zorg"]
+    assert (
+        overview_title(session.vocabulary, session.sector, session.region) == "Overview of the zorg sector in Flanders"
+    )
