@@ -16,10 +16,12 @@ from pathlib import Path
 
 import psutil
 import pytest
+from markupsafe import escape
 
 from hlo_design.app.batch import planned_runs, run_batch, write_index
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.casefile.loading import load_case
 from tests.helpers import EXAMPLE_CASES
 
 pytestmark = pytest.mark.notebook
@@ -27,7 +29,7 @@ pytestmark = pytest.mark.notebook
 
 def test_batch_over_all_cases_in_parallel(tmp_path: Path) -> None:
     """Four cases on two workers: four reports, four notebooks and an index linking them."""
-    results = run_batch("diagnose", None, tmp_path, workers=2)
+    results = run_batch("diagnose", None, tmp_path, workers=2, keep_notebooks=True)
     assert [r.case for r in results] == sorted(EXAMPLE_CASES)
     assert all(r.ok for r in results), [r.reason for r in results]
     index = write_index(results, tmp_path, Vocabulary()).read_text(encoding="utf-8")
@@ -126,3 +128,24 @@ def test_a_killed_kernel_fails_its_run_and_the_batch_goes_on(tmp_path: Path) -> 
     assert (tmp_path / "logistiek" / "diagnose.html").is_file()  # the other run finished
     assert (tmp_path / "index.html").is_file()
     assert _sockets() - before == set()
+
+
+def test_a_sector_batch_writes_the_sector_report_and_keeps_no_notebooks(tmp_path: Path) -> None:
+    """--sector Zorg: the Zorg case's report, the sector report with that case and no other, no .ipynb left."""
+    run = subprocess.run(
+        [sys.executable, "-m", "hlo_design.app.cli", "batch", "--phase", "diagnose", "--sector", "Zorg",
+         "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = (tmp_path / "sector-zorg.html").read_text(encoding="utf-8")
+    assert "<h1>Overzicht sector Zorg</h1>" in report
+    names = {case_id: str(escape(load_case(case_id).name)) for case_id in EXAMPLE_CASES}
+    assert [case_id for case_id, name in names.items() if name in report] == ["zorg"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")) == [
+        "index.html", "sector-zorg.html", "zorg/diagnose.html",
+    ]  # fmt: skip
+    assert list(tmp_path.rglob("*.ipynb")) == []
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'href="sector-zorg.html"' in index
+    assert ".ipynb" not in index

@@ -21,8 +21,10 @@ from hlo_design.analysis.synthetic_cases import generate_cases
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case, parse_case
 from hlo_design.casefile.saving import dump_case
+from hlo_design.phases.overview.report import overview_report
+from hlo_design.phases.overview.sections import open_overview
 from hlo_design.render.figures import overview as fo
-from hlo_design.render.overview_tables import readable_table
+from hlo_design.render.overview_tables import overview_title, readable_table
 from tests.helpers import EXAMPLE_CASES, MINIMAL_CASE
 
 SYNTHETIC = generate_cases(60, seed=7)
@@ -155,3 +157,34 @@ def test_overview_table_names_the_busiest_share_not_evenness(examples: list) -> 
     table = readable_table(overview_table(examples), Vocabulary())
     assert "Spreiding rollen" not in table.columns
     assert all(value.endswith("%") for value in table["Drukste betrokkene"])
+
+
+@pytest.mark.parametrize(
+    ("language", "sector", "region", "title"),
+    [
+        ("nl", "Zorg", "", "Overzicht sector Zorg"),
+        ("en", "Zorg", "VL", "Overview of the Zorg sector in Flanders"),
+        ("nl", "", "NL", "Overzicht van de casussen in Nederland"),
+        ("nl", "", "", "Overzicht van alle casussen"),
+    ],
+)
+def test_a_filtered_overview_is_titled_for_its_filter(
+    examples: list, language: str, sector: str, region: str, title: str
+) -> None:
+    """The report's title, kicker and heading name the sector; the unfiltered one keeps its own words."""
+    assert overview_title(Vocabulary(language), sector, region) == title
+    if sector:
+        text = overview_report(filter_cases(examples, sector), Vocabulary(language), sector=sector, region=region)
+        assert f"<title>{title}</title>" in text
+        assert f"<h1>{title}</h1>" in text
+
+
+def test_the_overview_page_takes_sector_and_region_from_the_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``04_overzicht.ipynb?sector=zorg&region=vl`` opens the overview of that sector only, titled for it."""
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    monkeypatch.setenv("QUERY_STRING", "sector=zorg&region=vl&language=en")
+    session = open_overview()
+    assert [case.id for case in session.cases] == ["zorg"]
+    assert (
+        overview_title(session.vocabulary, session.sector, session.region) == "Overview of the zorg sector in Flanders"
+    )

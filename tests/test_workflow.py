@@ -21,6 +21,7 @@ from hlo_design.base.workflow import (
     VALORISATION,
     WorkflowPhase,
     download_name,
+    overview_report_path,
     phase_by_id,
     report_path,
 )
@@ -62,6 +63,20 @@ def test_the_overview_phase_enum_is_the_workflow() -> None:
 def test_one_report_path_rule(phase: WorkflowPhase, language: str, case_id: str | None, expected: str) -> None:
     """The file names users and the batch index rely on."""
     assert report_path(Path("out"), phase, language, case_id) == Path(expected)
+
+
+@pytest.mark.parametrize(
+    ("sector", "region", "language", "expected"),
+    [
+        ("", "", "nl", "out/overview.html"),  # no filter: the overview of all cases
+        ("Zorg", "", "nl", "out/sector-zorg.html"),
+        ("Zórg & welzijn", "VL", "en", "out/sector-zorg-welzijn-vl.en.html"),  # accents and signs fold away
+        ("", "VL", "nl", "out/overview-vl.html"),  # a region alone never overwrites the overview of all cases
+    ],
+)
+def test_one_overview_report_path_rule(sector: str, region: str, language: str, expected: str) -> None:
+    """The sector report sits beside the overview, named after its filter."""
+    assert overview_report_path(Path("out"), language, sector, region) == Path(expected)
 
 
 def test_download_names_stay_the_ones_groups_know() -> None:

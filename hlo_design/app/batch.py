@@ -5,7 +5,11 @@ sending reports out. Each notebook run (a phase of a case, or the overview) is
 one papermill job; jobs run in parallel processes (one per core by default). A
 failing case never stops the others: the summary names it with the reason, and the
 exit code says that something failed. ``DIR/index.html`` links every report
-and executed notebook, fit to send as a folder or zip.
+(and the executed notebooks, when they are kept), fit to send as a folder or zip.
+
+``--sector`` and ``--region`` choose the cases (:func:`select_cases`); with
+``--sector`` the overview notebook also runs once, filtered to that sector, and
+writes the sector report that puts its cases side by side.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,27 +31,34 @@ import papermill
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError
 
+from hlo_design.analysis.case_overview import matches
 from hlo_design.base import workflow
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.base.workflow import PHASES, WorkflowPhase, report_path
-from hlo_design.casefile.loading import case_ids, load_case
+from hlo_design.base.workflow import PHASES, WorkflowPhase, overview_report_path, report_path
+from hlo_design.casefile.loading import case_ids, find_case_file, load_case
+from hlo_design.render.overview_tables import overview_title
 from hlo_design.render.report import render_template, write_report
 
 __all__ = [
     "OVERVIEW",
+    "SECTOR",
     "IpcKernelManager",
     "JobResult",
     "available_phases",
     "planned_runs",
     "run_batch",
     "run_overview",
+    "select_cases",
     "write_index",
 ]
 
 OVERVIEW = workflow.OVERVIEW.id
 """Case and phase name of the one run of the overview notebook across all cases (``--phase all``)."""
+
+SECTOR = "sector"
+"""Case name of the run of the overview notebook filtered to ``--sector`` (its phase is :data:`OVERVIEW`)."""
 
 
 class IpcKernelManager(AsyncKernelManager):
@@ -64,7 +76,8 @@ class JobResult:
 
     case: str
     phase: str
-    notebook: Path
+    notebook: Path | None
+    """The executed notebook; ``None`` once deleted (a run that worked, without ``--keep-notebooks``)."""
     report: Path | None
     seconds: float
     reason: str = ""
@@ -87,6 +100,58 @@ def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> lis
     if not (notebooks_dir / phase.notebook).exists():
         raise WorkbookError(f"phase {requested!r} has no notebook yet ({phase.notebook})")
     return [phase]
+
+
+def select_cases(cases: Sequence[str] | None, sector: str | None = None, region: str | None = None) -> list[str]:
+    """The cases a batch runs: those asked for (default: every case), narrowed to ``sector`` and ``region``.
+
+    The sector matches as on the overview page: the case's ``sector`` contains it, whatever the case
+    and accents (``zorg`` finds ``Zorg (zorgkundige)``); the region is ``NL`` or ``VL``. Without a
+    filter no file is read, so a broken case still gets its run and its reason in the index; with
+    one, a case that cannot be read cannot match. A filter that matches nothing is an error naming
+    the sectors there are, before any kernel starts.
+    """
+    asked = list(cases) if cases else case_ids()
+    if sector is None and region is None:
+        return asked
+    found = {case_id: where for case_id in asked if (where := _sector_and_region(case_id)) is not None}
+    chosen = [
+        case_id for case_id, (in_sector, in_region) in found.items() if matches(in_sector, in_region, sector, region)
+    ]
+    if not chosen:
+        raise WorkbookError(_no_match(sector, region, cases, found.values()))
+    return chosen
+
+
+def _sector_and_region(case_id: str) -> tuple[str, str] | None:
+    """A case's sector and region, or ``None`` when its file cannot be read."""
+    try:
+        path = find_case_file(case_id)
+        stat = path.stat()
+    except (WorkbookError, OSError):
+        return None
+    return _read_sector_and_region(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_sector_and_region(path: Path, _mtime_ns: int, _size: int) -> tuple[str, str] | None:
+    """Remembered while the file is unchanged (same time and size): reading a case takes ~0.5 s, and
+    the command selects twice, for the progress bar's :func:`planned_runs` and in :func:`run_batch`."""
+    try:
+        case = load_case(path)
+    except WorkbookError:
+        return None
+    return case.sector, case.region
+
+
+def _no_match(
+    sector: str | None, region: str | None, asked: Sequence[str] | None, found: Iterable[tuple[str, str]]
+) -> str:
+    """What to say when no case matches: the filter, the cases asked for, and the sectors there are."""
+    wanted = " and ".join(f"{name} {value!r}" for name, value in (("sector", sector), ("region", region)) if value)
+    among = f" among {', '.join(asked)}" if asked else ""
+    known = sorted({f"{in_sector} [{in_region}]" for in_sector, in_region in found}, key=str.casefold)
+    return f"no case{among} matches {wanted}; known sectors: {', '.join(known) or 'none (no case file could be read)'}"
 
 
 def _execute(notebook: str, output: Path, parameters: dict[str, Any], timeout: float | None = None) -> str:
@@ -130,11 +195,18 @@ def run_batch(
     language: str = "nl",
     timeout: float | None = None,
     on_done: Callable[[int], None] | None = None,
+    sector: str | None = None,
+    region: str | None = None,
+    keep_notebooks: bool = False,
 ) -> list[JobResult]:
-    """Run ``phase`` for ``cases`` (default: all) in parallel; returns every result, by case then phase.
+    """Run ``phase`` for the :func:`select_cases` in parallel; returns every result, by case then phase.
 
     With ``phase="all"`` the overview notebook also runs once across all cases
     (when it exists); its result comes last, with case and phase ``overview``.
+    With ``sector`` it runs once more filtered to the sector (and region), case
+    :data:`SECTOR`. Without ``keep_notebooks`` the executed notebooks of the runs
+    that worked are deleted once their report is written; a failed run keeps
+    its notebook, the one place that shows where it broke.
     ``timeout`` bounds each notebook run in seconds. ``on_done`` hears how many
     of the :func:`planned_runs` just ended: a case that failed counts the
     phases it skipped too, so a progress bar always reaches its end.
@@ -145,24 +217,36 @@ def run_batch(
     of unequal length did not. The overview starts first (the longest run);
     after a case's first failure its runs that have not started are skipped.
     """
-    runs = _planned(phase, cases)
+    runs = _planned(phase, cases, sector, region)
     settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None))
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     results = _run_in_order(runs, settings) if workers == 1 else _run_in_parallel(runs, workers, settings)
+    if not keep_notebooks:
+        results = [_without_notebook(result) for result in results]
     return sorted(results, key=_report_order(runs))
 
 
-def planned_runs(phase: str, cases: Sequence[str] | None) -> int:
+def planned_runs(phase: str, cases: Sequence[str] | None, sector: str | None = None, region: str | None = None) -> int:
     """How many notebook runs :func:`run_batch` will start, for a progress bar."""
-    return len(_planned(phase, cases))
+    return len(_planned(phase, cases, sector, region))
+
+
+def _without_notebook(result: JobResult) -> JobResult:
+    """A run that worked without its executed notebook: deleted, so the folder holds reports and the index."""
+    if not result.ok or result.notebook is None:
+        return result
+    result.notebook.unlink(missing_ok=True)
+    return replace(result, notebook=None)
 
 
 @dataclass(frozen=True)
 class _Run:
-    """One notebook run: a phase for a case, or the overview (case ``overview``) across all cases."""
+    """One notebook run: a phase for a case, or the overview across all cases or one sector (and region)."""
 
     case: str
     phase: WorkflowPhase
+    sector: str = ""
+    region: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,18 +257,20 @@ class _Settings:
     on_done: Callable[[int], None]
 
 
-def _planned(phase: str, cases: Sequence[str] | None) -> list[_Run]:
-    """The runs in start order: the overview first, then phase by phase, so a case's later phases start last."""
-    selected = list(cases) if cases else case_ids()
+def _planned(phase: str, cases: Sequence[str] | None, sector: str | None, region: str | None) -> list[_Run]:
+    """The runs in start order: the overviews first, then phase by phase, so a case's later phases start last."""
+    selected = select_cases(cases, sector, region)
     overview = [_Run(OVERVIEW, workflow.OVERVIEW)] if _with_overview(phase) else []
+    if sector:
+        overview.append(_Run(SECTOR, workflow.OVERVIEW, sector, region or ""))
     return overview + [_Run(case_id, p) for p in available_phases(phase) for case_id in selected]
 
 
 def _report_order(runs: Sequence[_Run]) -> Callable[[JobResult], tuple[bool, int, int]]:
-    """Sort key for results: case by case as asked for, each case's phases in order, the overview last."""
+    """Sort key for results: case by case as asked for, each case's phases in order, the overviews last."""
     cases = [run.case for run in runs]
     phases = [p.id for p in PHASES]
-    return lambda r: (r.case == OVERVIEW, cases.index(r.case), phases.index(r.phase) if r.phase in phases else 0)
+    return lambda r: (r.phase == OVERVIEW, cases.index(r.case), phases.index(r.phase) if r.phase in phases else 0)
 
 
 def _with_overview(phase: str) -> bool:
@@ -193,17 +279,26 @@ def _with_overview(phase: str) -> bool:
 
 def _run(run: _Run, out_dir: Path, language: str, timeout: float | None) -> JobResult:
     """One notebook run with papermill; its report, or the reason it failed."""
-    overview = run.case == OVERVIEW
-    output = out_dir / run.phase.notebook if overview else out_dir / run.case / run.phase.notebook
+    output, report = _paths(run, out_dir, language)
     output.parent.mkdir(parents=True, exist_ok=True)
     parameters: dict[str, Any] = {"language": language, "output_dir": str(out_dir.resolve())}
-    if not overview:
+    if run.phase == workflow.OVERVIEW:
+        parameters |= {"sector": run.sector, "region": run.region}
+    else:
         parameters |= {"case": run.case, "interactive": False}
     started = time.perf_counter()
     reason = _execute(run.phase.notebook, output, parameters, timeout)
-    report = report_path(out_dir, run.phase, language, None if overview else run.case)
     found = report if not reason and report.exists() else None
     return JobResult(run.case, run.phase.id, output, found, time.perf_counter() - started, reason)
+
+
+def _paths(run: _Run, out_dir: Path, language: str) -> tuple[Path, Path]:
+    """Where a run's executed notebook and its report go: in the case's folder, or at the top for an overview."""
+    if run.phase != workflow.OVERVIEW:
+        return out_dir / run.case / run.phase.notebook, report_path(out_dir, run.phase, language, run.case)
+    report = overview_report_path(out_dir, language, run.sector, run.region)
+    notebook = out_dir / run.phase.notebook if run.case == OVERVIEW else report.with_suffix(".ipynb")
+    return notebook, report
 
 
 def _run_in_order(runs: Sequence[_Run], settings: _Settings) -> list[JobResult]:
@@ -238,10 +333,21 @@ def _run_in_parallel(runs: Sequence[_Run], workers: int, settings: _Settings) ->
 
 
 def write_index(
+<<<<<<< HEAD
     results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary, cases_dir: Path | None = None
 ) -> Path:
     """``out_dir/index.html``: the front page of the set of reports, linking every file; names from ``cases_dir``."""
     overview = next((r for r in results if r.phase == OVERVIEW), None)
+=======
+    results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary, sector: str = "", region: str = ""
+) -> Path:
+    """``out_dir/index.html``: the front page of the set of reports, linking every file there is.
+
+    ``sector`` and ``region`` are the batch's filter: they name the sector report at the top.
+    """
+    overview = next((r for r in results if r.case == OVERVIEW), None)
+    sector_result = next((r for r in results if r.case == SECTOR), None)
+>>>>>>> sector
     rows = []
     for case_id in dict.fromkeys(r.case for r in results if r.phase != OVERVIEW):
         try:
@@ -253,7 +359,7 @@ def write_index(
         rows.append({"id": case_id, "name": name, "sector": sector, "phases": per_phase})
     text = render_template(
         "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows, overview=overview,
-        phases=PHASES, relative=lambda path: path.relative_to(out_dir).as_posix(),
+        sector=sector_result, sector_title=overview_title(vocabulary, sector, region), phases=PHASES, relative=lambda path: path.relative_to(out_dir).as_posix(),
         generated=time.strftime("%Y-%m-%d %H:%M"),
     )  # fmt: skip
     return write_report(text, out_dir / "index.html")

@@ -34,7 +34,7 @@ from hlo_design.app.serve import DEFAULT_POOL, LANDING_PAGE, voila_command
 from hlo_design.app.workspace_cli import add_workspace_commands
 from hlo_design.base.config import folders
 from hlo_design.base.errors import CaseFileError, WorkbookError
-from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
+from hlo_design.base.vocabulary import LANGUAGES, REGIONS, Vocabulary
 from hlo_design.base.workflow import PHASES
 from hlo_design.casefile.history import find_version, versions
 from hlo_design.casefile.loading import case_ids, find_case_file, load_case
@@ -122,13 +122,25 @@ def _parser() -> argparse.ArgumentParser:
         "--case", action="append", dest="cases", metavar="ID", help="a case id (repeat; default: all cases)"
     )
     batch.add_argument(
+<<<<<<< HEAD
         "--out", type=Path, default=None, metavar="DIR", help="where the reports go (default: the workspace's reports/)"
     )
+=======
+        "--sector", type=_filter_value, default=None, metavar="NAME",
+        help="only the cases whose sector contains NAME (any case); also writes DIR/sector-NAME.html, them side by side",
+    )  # fmt: skip
+    batch.add_argument("--region", type=str.upper, choices=REGIONS, default=None, help="only the cases of this region")
+    batch.add_argument("--out", required=True, type=Path, metavar="DIR")
+>>>>>>> sector
     batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
     batch.add_argument("--language", choices=LANGUAGES, default="nl")
     batch.add_argument(
         "--timeout", type=float, default=None, metavar="SECONDS", help="time limit per notebook run (default: none)"
     )
+    batch.add_argument(
+        "--keep-notebooks", action="store_true",
+        help="keep the executed notebooks of the runs that worked (default: only reports and the index remain)",
+    )  # fmt: skip
     batch.set_defaults(command=_batch)
 
     serve = commands.add_parser("serve", help="start the Voilà workbook (landing page, phase dashboards)")
@@ -219,21 +231,39 @@ def _figure(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _filter_value(text: str) -> str:
+    """A filter as typed, trimmed; an empty one would match every case, so it is refused."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text.strip()
+
+
 def _batch(arguments: argparse.Namespace) -> int:
     cases_dir: Path = arguments.folders.cases
     for case_id in arguments.cases or []:
+<<<<<<< HEAD
         find_case_file(case_id, cases_dir)  # an unknown id fails before any kernel starts
     cases = arguments.cases or case_ids(cases_dir)
     if not cases:
         raise WorkbookError(f"{cases_dir}: no case files; `hlo-design new ID` writes one")
     out: Path = arguments.out or arguments.folders.reports
     total = planned_runs(arguments.phase, cases)
+=======
+        find_case_file(case_id)  # an unknown id fails before any kernel starts
+    sector, region = arguments.sector, arguments.region
+    total = planned_runs(arguments.phase, arguments.cases, sector, region)  # a filter matching nothing fails here
+>>>>>>> sector
     with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
         results = run_batch(
             arguments.phase, cases, out, workers=arguments.workers,
             language=arguments.language, timeout=arguments.timeout, on_done=progress.update,
+            sector=sector, region=region, keep_notebooks=arguments.keep_notebooks,
         )  # fmt: skip
+<<<<<<< HEAD
     index = write_index(results, out, Vocabulary(arguments.language), cases_dir)
+=======
+    index = write_index(results, arguments.out, Vocabulary(arguments.language), sector or "", region or "")
+>>>>>>> sector
     print(_results_table(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} succeeded, {len(failed)} failed; index: {index}")

@@ -7,12 +7,16 @@ the one page across cases), so adding or renaming a phase is one edit here.
 
 Report files follow one rule, :func:`report_path`:
 ``<output_dir>/<case>/<stem>.html`` per case (``<stem>.en.html`` in English),
-``<output_dir>/<stem>.html`` for the overview. Users and scripts rely on
+``<output_dir>/<stem>.html`` for the overview. The overview of one sector
+(``hlo-design batch --sector``) follows :func:`overview_report_path`:
+``<output_dir>/sector-<slug>[-<region>].html``. Users and scripts rely on
 these names; they must not change.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +32,10 @@ __all__ = [
     "WorkflowPhase",
     "download_name",
     "meeting_link",
+    "overview_report_path",
     "phase_by_id",
     "report_path",
+    "sector_slug",
 ]
 
 
@@ -88,6 +94,27 @@ def report_path(output_dir: Path, phase: WorkflowPhase, language: str, case_id: 
     folder = output_dir if case_id is None else output_dir / case_id
     suffix = "" if language == LANGUAGES[0] else f".{language}"
     return folder / f"{phase.report_stem}{suffix}.html"
+
+
+def overview_report_path(output_dir: Path, language: str, sector: str = "", region: str = "") -> Path:
+    """Where the overview goes: of all cases, or filtered to a sector and/or a region, beside each other.
+
+    No filter gives :func:`report_path`'s ``overview.html``; ``--sector Zorg`` gives ``sector-zorg.html``,
+    with ``--region VL`` ``sector-zorg-vl.html``; a region alone ``overview-vl.html``. Plain file names
+    that survive zips and mail, say which cases are inside, and never overwrite the overview of all cases.
+    """
+    if not sector and not region:
+        return report_path(output_dir, OVERVIEW, language)
+    first = "sector" if sector else OVERVIEW.report_stem
+    stem = "-".join(part for part in (first, sector_slug(sector), sector_slug(region)) if part)
+    suffix = "" if language == LANGUAGES[0] else f".{language}"
+    return output_dir / f"{stem}{suffix}.html"
+
+
+def sector_slug(text: str) -> str:
+    """``text`` as a file-name part: ASCII letters and digits joined by ``-`` (``Zórg & welzijn`` → ``zorg-welzijn``)."""
+    ascii_text = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
 def download_name(phase: WorkflowPhase, case_id: str | None = None) -> str:

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from hlo_design.analysis.case_overview import Phase, PhaseStatus
-from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.base.vocabulary import REGIONS, Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.directory import Category, DirectoryEntry, load_directory, source_titles
 from hlo_design.render.figures.overview import (
@@ -28,6 +28,7 @@ __all__ = [
     "OverviewFigure",
     "directory_card_html",
     "directory_table",
+    "overview_title",
     "readable_table",
 ]
 
@@ -111,3 +112,20 @@ def directory_card_html(entry: DirectoryEntry, vocabulary: Vocabulary) -> Markup
         id=entry.id, name=entry.name, category=v.label(entry.category), region=entry.region, topics=topics,
         description=entry.description, source_label=v("directory.source"), source=source_titles().get(entry.source, entry.source),
     )  # fmt: skip
+
+
+def overview_title(vocabulary: Vocabulary, sector: str = "", region: str = "") -> str:
+    """The title of an overview: of all cases, or of the sector (and region) it was filtered to.
+
+    The report, the page and the batch index all name a filtered overview the same way
+    (``Overzicht sector Zorg``), so a reader knows which cases it holds without counting them.
+    """
+    v = vocabulary
+    if not sector and not region:
+        return v("report.title.overview")
+    where = v(f"situation.region.{region}") if region in REGIONS else ""
+    if not sector:
+        return v("overview_phase.region_title", region=where)
+    return v(
+        "overview_phase.sector_region_title" if where else "overview_phase.sector_title", sector=sector, region=where
+    )

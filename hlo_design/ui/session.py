@@ -36,8 +36,8 @@ from hlo_design.ui.save_bar import PageSave
 
 __all__ = ["CaseSession", "in_dashboard", "open_case", "query_parameters", "wait_for_viewer", "with_session"]
 
-DASHBOARD_PARAMETERS = ("case", "language")
-"""The only query-string parameters a dashboard accepts; anything else is ignored."""
+DASHBOARD_PARAMETERS = ("case", "language", "sector", "region", "phase")
+"""The only query-string parameters a dashboard accepts (sector and region: the overview; phase: the meeting page); anything else is ignored."""
 PREHEAT_VARIABLE = "VOILA_PREHEAT"
 """Voilà sets it to ``True`` in the environment of a kernel it starts for its pool."""
 

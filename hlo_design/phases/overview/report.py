@@ -9,6 +9,9 @@ figure comes with one plain sentence saying what it answers.
 Figures put one bar or row per case; beyond :data:`FIGURE_LIMIT` cases they
 become unreadable (and slow), so they show the first cases of the filter and
 say so, while the table and the counts always cover every case.
+
+The same report serves one sector (``hlo-design batch --sector``, ``?sector=`` on the page): the
+caller passes the filtered cases and the filter, which only changes the title and the file name.
 """
 
 from __future__ import annotations
@@ -22,9 +25,15 @@ from plotly.offline import get_plotlyjs
 
 from hlo_design.analysis.case_overview import overview_table
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.base.workflow import OVERVIEW, report_path
+from hlo_design.base.workflow import overview_report_path
 from hlo_design.model.case import Case
-from hlo_design.render.overview_tables import FIGURE_LIMIT, OVERVIEW_FIGURES, directory_table, readable_table
+from hlo_design.render.overview_tables import (
+    FIGURE_LIMIT,
+    OVERVIEW_FIGURES,
+    directory_table,
+    overview_title,
+    readable_table,
+)
 from hlo_design.render.report import ReportSection, figure_html, render_template, table_html, write_report
 
 __all__ = ["overview_report", "overview_sections", "write_overview_report"]
@@ -56,16 +65,32 @@ def overview_sections(cases: Sequence[Case], vocabulary: Vocabulary) -> list[Rep
     return sections
 
 
-def overview_report(cases: Sequence[Case], vocabulary: Vocabulary, *, generated: dt.datetime | None = None) -> str:
-    """The overview as one offline, printable HTML page (autoescaped; plotly.js inlined once)."""
+def overview_report(
+    cases: Sequence[Case],
+    vocabulary: Vocabulary,
+    *,
+    generated: dt.datetime | None = None,
+    sector: str = "",
+    region: str = "",
+) -> str:
+    """The overview as one offline, printable HTML page (autoescaped; plotly.js inlined once).
+
+    ``sector`` and ``region`` name the filter ``cases`` went through, for the title only.
+    """
+    filtered = bool(sector or region)
+    title = overview_title(vocabulary, sector, region)
     return render_template(
         "overview.html.j2", t=vocabulary, language=vocabulary.language, count=len(cases),
+        title=title, heading=title if filtered else vocabulary("overview_phase.title"),
         sections=overview_sections(cases, vocabulary),
         generated=(generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M"),
         plotly_js=Markup(get_plotlyjs()),  # noqa: S704 - the plotly.js bundle itself
     )  # fmt: skip
 
 
-def write_overview_report(cases: Sequence[Case], vocabulary: Vocabulary, output_dir: Path) -> Path:
-    """Render and write the overview report atomically; returns its path."""
-    return write_report(overview_report(cases, vocabulary), report_path(output_dir, OVERVIEW, vocabulary.language))
+def write_overview_report(
+    cases: Sequence[Case], vocabulary: Vocabulary, output_dir: Path, *, sector: str = "", region: str = ""
+) -> Path:
+    """Render and write the overview report atomically, where :mod:`~hlo_design.base.workflow` says; its path."""
+    path = overview_report_path(output_dir, vocabulary.language, sector, region)
+    return write_report(overview_report(cases, vocabulary, sector=sector, region=region), path)
