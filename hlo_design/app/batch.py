@@ -102,7 +102,9 @@ def available_phases(requested: str, notebooks_dir: Path = NOTEBOOKS_DIR) -> lis
     return [phase]
 
 
-def select_cases(cases: Sequence[str] | None, sector: str | None = None, region: str | None = None) -> list[str]:
+def select_cases(
+    cases: Sequence[str] | None, sector: str | None = None, region: str | None = None, cases_dir: Path | None = None
+) -> list[str]:
     """The cases a batch runs: those asked for (default: every case), narrowed to ``sector`` and ``region``.
 
     The sector matches as on the overview page: the case's ``sector`` contains it, whatever the case
@@ -111,10 +113,10 @@ def select_cases(cases: Sequence[str] | None, sector: str | None = None, region:
     one, a case that cannot be read cannot match. A filter that matches nothing is an error naming
     the sectors there are, before any kernel starts.
     """
-    asked = list(cases) if cases else case_ids()
+    asked = list(cases) if cases else case_ids(cases_dir)
     if sector is None and region is None:
         return asked
-    found = {case_id: where for case_id in asked if (where := _sector_and_region(case_id)) is not None}
+    found = {case_id: where for case_id in asked if (where := _sector_and_region(case_id, cases_dir)) is not None}
     chosen = [
         case_id for case_id, (in_sector, in_region) in found.items() if matches(in_sector, in_region, sector, region)
     ]
@@ -123,10 +125,10 @@ def select_cases(cases: Sequence[str] | None, sector: str | None = None, region:
     return chosen
 
 
-def _sector_and_region(case_id: str) -> tuple[str, str] | None:
+def _sector_and_region(case_id: str, cases_dir: Path | None) -> tuple[str, str] | None:
     """A case's sector and region, or ``None`` when its file cannot be read."""
     try:
-        path = find_case_file(case_id)
+        path = find_case_file(case_id, cases_dir)
         stat = path.stat()
     except (WorkbookError, OSError):
         return None
@@ -198,6 +200,7 @@ def run_batch(
     sector: str | None = None,
     region: str | None = None,
     keep_notebooks: bool = False,
+    cases_dir: Path | None = None,
 ) -> list[JobResult]:
     """Run ``phase`` for the :func:`select_cases` in parallel; returns every result, by case then phase.
 
@@ -217,7 +220,7 @@ def run_batch(
     of unequal length did not. The overview starts first (the longest run);
     after a case's first failure its runs that have not started are skipped.
     """
-    runs = _planned(phase, cases, sector, region)
+    runs = _planned(phase, cases, sector, region, cases_dir)
     settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None))
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     results = _run_in_order(runs, settings) if workers == 1 else _run_in_parallel(runs, workers, settings)
@@ -226,9 +229,15 @@ def run_batch(
     return sorted(results, key=_report_order(runs))
 
 
-def planned_runs(phase: str, cases: Sequence[str] | None, sector: str | None = None, region: str | None = None) -> int:
+def planned_runs(
+    phase: str,
+    cases: Sequence[str] | None,
+    sector: str | None = None,
+    region: str | None = None,
+    cases_dir: Path | None = None,
+) -> int:
     """How many notebook runs :func:`run_batch` will start, for a progress bar."""
-    return len(_planned(phase, cases, sector, region))
+    return len(_planned(phase, cases, sector, region, cases_dir))
 
 
 def _without_notebook(result: JobResult) -> JobResult:
@@ -257,9 +266,11 @@ class _Settings:
     on_done: Callable[[int], None]
 
 
-def _planned(phase: str, cases: Sequence[str] | None, sector: str | None, region: str | None) -> list[_Run]:
+def _planned(
+    phase: str, cases: Sequence[str] | None, sector: str | None, region: str | None, cases_dir: Path | None = None
+) -> list[_Run]:
     """The runs in start order: the overviews first, then phase by phase, so a case's later phases start last."""
-    selected = select_cases(cases, sector, region)
+    selected = select_cases(cases, sector, region, cases_dir)
     overview = [_Run(OVERVIEW, workflow.OVERVIEW)] if _with_overview(phase) else []
     if sector:
         overview.append(_Run(SECTOR, workflow.OVERVIEW, sector, region or ""))
@@ -333,30 +344,29 @@ def _run_in_parallel(runs: Sequence[_Run], workers: int, settings: _Settings) ->
 
 
 def write_index(
-<<<<<<< HEAD
-    results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary, cases_dir: Path | None = None
-) -> Path:
-    """``out_dir/index.html``: the front page of the set of reports, linking every file; names from ``cases_dir``."""
-    overview = next((r for r in results if r.phase == OVERVIEW), None)
-=======
-    results: Sequence[JobResult], out_dir: Path, vocabulary: Vocabulary, sector: str = "", region: str = ""
+    results: Sequence[JobResult],
+    out_dir: Path,
+    vocabulary: Vocabulary,
+    cases_dir: Path | None = None,
+    sector: str = "",
+    region: str = "",
 ) -> Path:
     """``out_dir/index.html``: the front page of the set of reports, linking every file there is.
 
-    ``sector`` and ``region`` are the batch's filter: they name the sector report at the top.
+    Case names come from ``cases_dir``; ``sector`` and ``region`` are the batch's filter: they name the sector
+    report at the top.
     """
     overview = next((r for r in results if r.case == OVERVIEW), None)
     sector_result = next((r for r in results if r.case == SECTOR), None)
->>>>>>> sector
     rows = []
     for case_id in dict.fromkeys(r.case for r in results if r.phase != OVERVIEW):
         try:
             case = load_case(case_id, cases_dir)
-            name, sector = case.name, case.sector
+            name, case_sector = case.name, case.sector
         except WorkbookError:
-            name, sector = case_id, ""
+            name, case_sector = case_id, ""
         per_phase = {r.phase: r for r in results if r.case == case_id}
-        rows.append({"id": case_id, "name": name, "sector": sector, "phases": per_phase})
+        rows.append({"id": case_id, "name": name, "sector": case_sector, "phases": per_phase})
     text = render_template(
         "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows, overview=overview,
         sector=sector_result, sector_title=overview_title(vocabulary, sector, region), phases=PHASES, relative=lambda path: path.relative_to(out_dir).as_posix(),

@@ -122,16 +122,13 @@ def _parser() -> argparse.ArgumentParser:
         "--case", action="append", dest="cases", metavar="ID", help="a case id (repeat; default: all cases)"
     )
     batch.add_argument(
-<<<<<<< HEAD
-        "--out", type=Path, default=None, metavar="DIR", help="where the reports go (default: the workspace's reports/)"
-    )
-=======
         "--sector", type=_filter_value, default=None, metavar="NAME",
         help="only the cases whose sector contains NAME (any case); also writes DIR/sector-NAME.html, them side by side",
     )  # fmt: skip
     batch.add_argument("--region", type=str.upper, choices=REGIONS, default=None, help="only the cases of this region")
-    batch.add_argument("--out", required=True, type=Path, metavar="DIR")
->>>>>>> sector
+    batch.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="where the reports go (default: the workspace's reports/)"
+    )
     batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
     batch.add_argument("--language", choices=LANGUAGES, default="nl")
     batch.add_argument(
@@ -241,29 +238,20 @@ def _filter_value(text: str) -> str:
 def _batch(arguments: argparse.Namespace) -> int:
     cases_dir: Path = arguments.folders.cases
     for case_id in arguments.cases or []:
-<<<<<<< HEAD
         find_case_file(case_id, cases_dir)  # an unknown id fails before any kernel starts
     cases = arguments.cases or case_ids(cases_dir)
     if not cases:
         raise WorkbookError(f"{cases_dir}: no case files; `hlo-design new ID` writes one")
     out: Path = arguments.out or arguments.folders.reports
-    total = planned_runs(arguments.phase, cases)
-=======
-        find_case_file(case_id)  # an unknown id fails before any kernel starts
     sector, region = arguments.sector, arguments.region
-    total = planned_runs(arguments.phase, arguments.cases, sector, region)  # a filter matching nothing fails here
->>>>>>> sector
+    total = planned_runs(arguments.phase, cases, sector, region, cases_dir)  # a filter matching nothing fails here
     with tqdm(total=total, desc=f"hlo-design batch {arguments.phase}", unit="run") as progress:
         results = run_batch(
             arguments.phase, cases, out, workers=arguments.workers,
             language=arguments.language, timeout=arguments.timeout, on_done=progress.update,
-            sector=sector, region=region, keep_notebooks=arguments.keep_notebooks,
+            sector=sector, region=region, keep_notebooks=arguments.keep_notebooks, cases_dir=cases_dir,
         )  # fmt: skip
-<<<<<<< HEAD
-    index = write_index(results, out, Vocabulary(arguments.language), cases_dir)
-=======
-    index = write_index(results, arguments.out, Vocabulary(arguments.language), sector or "", region or "")
->>>>>>> sector
+    index = write_index(results, out, Vocabulary(arguments.language), cases_dir, sector or "", region or "")
     print(_results_table(results))
     failed = [r for r in results if not r.ok]
     print(f"\n{len(results) - len(failed)} succeeded, {len(failed)} failed; index: {index}")

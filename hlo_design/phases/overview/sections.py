@@ -59,18 +59,13 @@ class OverviewSession:
     """The filter :attr:`cases` went through (empty: none); it names the page and the report."""
 
 
-<<<<<<< HEAD
-def open_overview(language: str = "nl", output_dir: str | None = None, generated_cases: int = 0) -> OverviewSession:
-    """Load every example case (plus ``generated_cases`` synthetic ones), honouring ``?language=`` in a dashboard."""
-=======
 def open_overview(
-    language: str = "nl", output_dir: str = "reports", generated_cases: int = 0, sector: str = "", region: str = ""
+    language: str = "nl", output_dir: str | None = None, generated_cases: int = 0, sector: str = "", region: str = ""
 ) -> OverviewSession:
     """Load every example case (plus ``generated_cases`` synthetic ones) of ``sector`` and ``region`` (empty: all).
 
     In a dashboard ``?language=``, ``?sector=`` and ``?region=`` override the parameters.
     """
->>>>>>> sector
     if in_dashboard():
         query = query_parameters()
         language = query.get("language", language)
@@ -86,7 +81,9 @@ def open_overview(
         cases += generate_cases(generated, seed=1)
     sector, region = sector.strip(), region.strip().upper()
     cases = filter_cases(cases, sector or None, region or None)
-    return OverviewSession(cases, Vocabulary(language), Path(output_dir), generated, broken, sector, region)
+    return OverviewSession(
+        cases, Vocabulary(language), Path(output_dir or REPORTS_DIR), generated, broken, sector, region
+    )
 
 
 def _readable_cases() -> tuple[list[Case], dict[str, str]]:
@@ -98,14 +95,7 @@ def _readable_cases() -> tuple[list[Case], dict[str, str]]:
             cases.append(load_case(case_id))
         except WorkbookError as error:
             broken[case_id] = _first_problem(error)
-<<<<<<< HEAD
-    generated = max(0, int(generated_cases))
-    if generated:
-        cases += generate_cases(generated, seed=1)
-    return OverviewSession(cases, Vocabulary(language), Path(output_dir or REPORTS_DIR), generated, broken)
-=======
     return cases, broken
->>>>>>> sector
 
 
 def show_title(session: OverviewSession) -> None:
