@@ -26,6 +26,7 @@ from hlo_design.phases.common import show_heading, show_report_cell
 from hlo_design.phases.overview.report import overview_report, write_overview_report
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
+from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import in_dashboard, query_parameters
 
 __all__ = [
@@ -88,6 +89,7 @@ def show_title(session: OverviewSession) -> None:
             bullets_html([f"{case_id} — {problem}" for case_id, problem in session.broken.items()], "hlo-error")
         )
     display(HTML(Markup("").join(parts)))
+    show_page_head(v("nav.overview_title"))
 
 
 def _first_problem(error: WorkbookError) -> str:
