@@ -3,6 +3,7 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+PORT ?= 8866
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: help run test lint unit browser bench batch chromium postgres clean git-filters
@@ -34,8 +35,8 @@ postgres: ## install Debian's PostgreSQL for the meeting-store tests, if missing
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q postgresql; \
 	  else sudo apt-get update -q && sudo apt-get install -y -q postgresql; fi; }
 
-run: $(STAMP) ## set up and start the Voilà workbook on the example cases
-	$(VENV)/bin/hlo-design serve
+run: $(STAMP) ## set up and start the Voilà workbook on the example cases (make run PORT=8870: another port)
+	$(VENV)/bin/hlo-design serve --port $(PORT)
 
 test: $(STAMP) chromium postgres lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
 	$(PY) -m pytest

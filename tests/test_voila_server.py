@@ -163,6 +163,7 @@ def test_hlo_design_serve_passes_its_pool_size_to_voila(monkeypatch: pytest.Monk
             return 0
 
     monkeypatch.setattr(cli.subprocess, "Popen", Started)
+    monkeypatch.setattr(cli, "choose_port", lambda _host, _asked: 8866)  # whatever listens on 8866 here
     assert cli.main(["serve", "--no-browser", "--pool", "3", "--store", "sqlite:///x.sqlite3"]) == 0
     assert "--pool_size=3" in started[0]
     assert environments[0]["HLO_DESIGN_STORE"] == "sqlite:///x.sqlite3"  # the server and its kernels share the store

@@ -30,7 +30,7 @@ from hlo_design.analysis.case_warnings import case_warnings, located_warning
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
 from hlo_design.app.meeting_cli import add_meeting_commands, join_url
-from hlo_design.app.serve import DEFAULT_POOL, LANDING_PAGE, voila_command
+from hlo_design.app.serve import DEFAULT_POOL, DEFAULT_PORT, LANDING_PAGE, choose_port, voila_command
 from hlo_design.app.workspace_cli import add_workspace_commands
 from hlo_design.base.config import folders
 from hlo_design.base.errors import CaseFileError, WorkbookError
@@ -141,7 +141,10 @@ def _parser() -> argparse.ArgumentParser:
     batch.set_defaults(command=_batch)
 
     serve = commands.add_parser("serve", help="start the Voilà workbook (landing page, phase dashboards)")
-    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument(
+        "--port", type=int, default=None,
+        help=f"port to listen on; fails if it is taken (default: {DEFAULT_PORT}, or the next free port)",
+    )  # fmt: skip
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     serve.add_argument("--no-browser", action="store_true", help="do not open a browser")
     serve.add_argument(
@@ -270,13 +273,14 @@ def _results_table(results: Sequence[JobResult]) -> str:
 
 
 def _serve(arguments: argparse.Namespace) -> int:
-    url = f"http://{arguments.host}:{arguments.port}/{LANDING_PAGE}"
+    port = choose_port(arguments.host, arguments.port)  # before printing: the printed address must be the real one
+    url = f"http://{arguments.host}:{port}/{LANDING_PAGE}"
     print(f"hlo-design: the workbook opens at {url} (stop with Ctrl+C)")
-    environment = {**os.environ, JOIN_URL_ENV: join_url(arguments.host, arguments.port)}
+    environment = {**os.environ, JOIN_URL_ENV: join_url(arguments.host, port)}
     if arguments.store:
         environment[STORE_ENV] = arguments.store
     print(f"hlo-design: participants of a live meeting open {environment[JOIN_URL_ENV]}")
-    command = voila_command(arguments.port, host=arguments.host, pool=arguments.pool)
+    command = voila_command(port, host=arguments.host, pool=arguments.pool)
     process = subprocess.Popen(command, env=environment)
     if not arguments.no_browser:
         threading.Timer(3.0, webbrowser.open, args=(url,)).start()

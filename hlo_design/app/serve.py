@@ -31,16 +31,26 @@ to the page while they run). We choose pre-heating: progressive rendering
 shows the first cells sooner but the page is not drawn any sooner, while a
 warm kernel removes the kernel start and the imports (most of a page's
 server time) from every view. ``pool=0`` serves without a pool, as before.
+
+The address ``hlo-design serve`` prints must be the one Voilà listens on: the
+coach reads it out to the room and the join page's QR code is built from it.
+Voilà itself would quietly move to the next port when the one asked for is
+taken (``port_retries``), after we had printed the old one. So Voilà is told
+never to move (``--Voila.port_retries=0``) and :func:`choose_port` settles the port
+before anything is printed.
 """
 
 from __future__ import annotations
 
+import errno
+import socket
 import sys
 from pathlib import Path
 
 from hlo_design.base.config import NOTEBOOKS_DIR
+from hlo_design.base.errors import WorkbookError
 
-__all__ = ["DEFAULT_POOL", "LANDING_PAGE", "voila_command"]
+__all__ = ["DEFAULT_POOL", "DEFAULT_PORT", "LANDING_PAGE", "choose_port", "port_is_free", "voila_command"]
 
 LANDING_PAGE = "voila/render/index.ipynb"
 CULL_INTERVAL_SECONDS = 60
@@ -48,6 +58,10 @@ CULL_IDLE_AFTER_SECONDS = 900
 DEFAULT_POOL = 1
 """Pre-heated kernels per notebook (``hlo-design serve --pool N``)."""
 POOL_REFILL_DELAY_SECONDS = 5
+DEFAULT_PORT = 8866
+"""Voilà's own default, so addresses people wrote down before still work."""
+PORT_TRIES = 20
+"""Ports tried from :data:`DEFAULT_PORT` on when no port was asked for (a second workbook on one laptop)."""
 
 
 def voila_command(
@@ -61,6 +75,7 @@ def voila_command(
         str(notebooks),
         "--no-browser",
         f"--port={port}",
+        "--Voila.port_retries=0",  # never another port than the one printed: see choose_port
         f"--Voila.ip={host}",
         "--strip_sources=True",
         "--show_tracebacks=False",
@@ -81,3 +96,48 @@ def _pool_arguments(pool: int) -> list[str]:
         f"--pool_size={pool}",
         f"--VoilaKernelManager.fill_delay={POOL_REFILL_DELAY_SECONDS}",
     ]
+
+
+def port_is_free(host: str, port: int) -> bool:
+    """Whether a server could listen on ``host:port`` now, tested as Tornado binds (``SO_REUSEADDR``, every address).
+
+    ``SO_REUSEADDR`` as Tornado sets it: a port whose last connections are
+    still closing counts as free (Voilà will get it), one with a listener not.
+    """
+    try:
+        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        return True  # an unknown host is Voilà's error to report, with its own words
+    for family, kind, protocol, _name, address in addresses:
+        with socket.socket(family, kind, protocol) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                if error.errno == errno.EADDRINUSE:
+                    return False
+                if error.errno != errno.EADDRNOTAVAIL:  # e.g. ::1 on a machine without IPv6: Tornado skips it too
+                    raise
+    return True
+
+
+def choose_port(host: str, asked: int | None) -> int:
+    """The port to serve on, settled before it is printed.
+
+    A port someone asked for (``--port``, ``make run PORT=…``) is used or the
+    command fails naming it: they may have told the room that address. With
+    no port asked for, the first free one from :data:`DEFAULT_PORT` on.
+    """
+    if asked is not None:
+        if not port_is_free(host, asked):
+            raise WorkbookError(
+                f"port {asked} on {host} is already in use (another workbook or program listens there); "
+                f"choose another with --port, e.g. --port {asked + 1} (make run PORT={asked + 1})"
+            )
+        return asked
+    for port in range(DEFAULT_PORT, DEFAULT_PORT + PORT_TRIES):
+        if port_is_free(host, port):
+            return port
+    raise WorkbookError(
+        f"ports {DEFAULT_PORT}-{DEFAULT_PORT + PORT_TRIES - 1} on {host} are all in use; choose one with --port"
+    )

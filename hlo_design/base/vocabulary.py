@@ -93,6 +93,10 @@ class Vocabulary:
         """Whether the catalogue has message ``key`` (an optional part, such as a section without a heading)."""
         return self.language in _catalogue()["messages"].get(key, {})
 
+    def keys(self, prefix: str) -> list[str]:
+        """The message keys starting with ``prefix``, in catalogue order (a page's sections, as ``pages.yaml`` lists them)."""
+        return [key for key in _catalogue()["messages"] if key.startswith(prefix) and self.has(key)]
+
     def label(self, member: Enum) -> str:
         """The display name of an enum member, e.g. ``Level.STRATEGIC`` → ``strategisch``."""
         return self(f"{type(member).__name__}.{member.value}")

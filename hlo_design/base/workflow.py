@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 from hlo_design.base.vocabulary import LANGUAGES
 
@@ -28,8 +29,10 @@ __all__ = [
     "MEETING_NOTEBOOK",
     "OVERVIEW",
     "PHASES",
+    "START_NOTEBOOK",
     "VALORISATION",
     "WorkflowPhase",
+    "dashboard_link",
     "download_name",
     "meeting_link",
     "overview_report_path",
@@ -72,6 +75,9 @@ OVERVIEW = WorkflowPhase("overview", "04_overzicht.ipynb", "overview", "overview
 """All cases side by side, for the learning network: one run, one report, no case folder."""
 
 
+START_NOTEBOOK = "index.ipynb"
+"""The start page: every case with a link per phase."""
+
 MEETING_NOTEBOOK = "05_bijeenkomst.ipynb"
 """The coach's live-meeting page for a case and phase (``?case=…&phase=…``); each phase page links to it."""
 
@@ -79,6 +85,16 @@ MEETING_NOTEBOOK = "05_bijeenkomst.ipynb"
 def meeting_link(case_id: str, phase: WorkflowPhase, language: str) -> str:
     """The relative address of the meeting page for a case and phase, as a phase dashboard links it."""
     return f"{MEETING_NOTEBOOK}?case={case_id}&phase={phase.id}&language={language}"
+
+
+def dashboard_link(notebook: str, language: str, case_id: str | None = None) -> str:
+    """The relative address of a dashboard (``01_diagnose.ipynb?case=zorg&language=nl``), as pages link each other.
+
+    Relative, so a link works under any host, port and Voilà prefix; the case
+    and language travel in the query string, which Voilà hands to the kernel.
+    """
+    query = {"language": language} if case_id is None else {"case": case_id, "language": language}
+    return f"{notebook}?{urlencode(query)}"
 
 
 def phase_by_id(phase_id: str) -> WorkflowPhase:

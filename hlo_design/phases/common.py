@@ -26,8 +26,10 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import PHASES, WorkflowPhase, download_name, meeting_link
 from hlo_design.model.case import Case
 from hlo_design.render.html_fragments import heading_html, path_link_html
+from hlo_design.render.navigation import navigation_html, section_anchor, tab_title
 from hlo_design.render.report import table_html
 from hlo_design.ui.downloads import download_button
+from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import CaseSession, in_dashboard
 
 __all__ = [
@@ -75,13 +77,23 @@ def show_table(table: pd.DataFrame, vocabulary: Vocabulary) -> None:
 
 
 def show_section_text(vocabulary: Vocabulary, section: str, level: int = 2) -> None:
-    """The heading and instructions of ``section``, for a page without a session (the start page)."""
-    display(Markdown(section_markdown(vocabulary, section, level)))
+    """The heading and instructions of ``section``, for a page without a session (the start page).
+
+    In a dashboard the heading carries the anchor the navigation bar links to;
+    batch runs keep their outputs (and the golden files) unchanged.
+    """
+    display(Markdown(section_markdown(vocabulary, section, level, anchored=in_dashboard())))
 
 
-def section_markdown(vocabulary: Vocabulary, section: str, level: int = 2) -> str:
-    """``page.<section>.heading`` as a markdown heading of ``level`` (when there is one), then ``.text``."""
-    parts = [f"{'#' * level} {vocabulary(key)}" for key in [f"page.{section}.heading"] if vocabulary.has(key)]
+def section_markdown(vocabulary: Vocabulary, section: str, level: int = 2, *, anchored: bool = False) -> str:
+    """``page.<section>.heading`` as a markdown heading of ``level`` (when there is one), then ``.text``.
+
+    ``anchored`` puts an empty element with :func:`section_anchor`'s id inside the heading: a fixed
+    target for the bar's links whatever the language, which leaves the heading's text (and the id
+    the notebook front end derives from it) as it was.
+    """
+    anchor = Markup('<span class="hlo-anchor" id="{}"></span>').format(section_anchor(section)) if anchored else ""
+    parts = [f"{'#' * level} {anchor}{vocabulary(key)}" for key in [f"page.{section}.heading"] if vocabulary.has(key)]
     parts += [vocabulary(key) for key in [f"page.{section}.text"] if vocabulary.has(key)]
     return "\n\n".join(parts)
 
@@ -112,12 +124,19 @@ def editing(session: CaseSession) -> Iterator[None]:
 
 
 def show_page_title(session: CaseSession, phase: WorkflowPhase) -> None:
-    """The phase's title with the case name, as the page heading; in a dashboard, a link to the live meeting."""
+    """The phase's title with the case name, as the page heading.
+
+    In a dashboard also: the tab named after the phase and case, the navigation bar (sections,
+    neighbouring phases, start page, language) and a link to the live meeting.
+    """
     v = session.vocabulary
-    display(HTML(heading_html(v(f"{phase.messages}.page_title", case=session.case.name))))
-    if in_dashboard() and phase in PHASES:
-        link = meeting_link(session.case.id, phase, v.language)
-        display(HTML(Markup('<p class="hlo-meeting-link"><a href="{}">{}</a></p>').format(link, v("meeting.link"))))
+    case = session.case
+    display(HTML(heading_html(v(f"{phase.messages}.page_title", case=case.name))))
+    if not in_dashboard() or phase not in PHASES:
+        return
+    show_page_head(tab_title(v, v(f"nav.phase.{phase.id}"), case.name), navigation_html(v, phase, case.id, case.name))
+    link = meeting_link(case.id, phase, v.language)
+    display(HTML(Markup('<p class="hlo-meeting-link"><a href="{}">{}</a></p>').format(link, v("meeting.link"))))
 
 
 def show_report_cell(

@@ -31,6 +31,7 @@ from hlo_design.phases.overview.report import overview_report, write_overview_re
 from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
 from hlo_design.render.overview_tables import overview_title
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
+from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import in_dashboard, query_parameters
 
 __all__ = [
@@ -117,6 +118,7 @@ def show_title(session: OverviewSession) -> None:
             bullets_html([f"{case_id} — {problem}" for case_id, problem in session.broken.items()], "hlo-error")
         )
     display(HTML(Markup("").join(parts)))
+    show_page_head(v("nav.overview_title"))
 
 
 def _first_problem(error: WorkbookError) -> str:

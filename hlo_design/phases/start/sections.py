@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
@@ -20,7 +19,7 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.base.config import CASES_DIR, NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.base.workflow import OVERVIEW, PHASES, WorkflowPhase
+from hlo_design.base.workflow import OVERVIEW, PHASES, WorkflowPhase, dashboard_link
 from hlo_design.casefile.loading import case_ids, load_case
 from hlo_design.model.case import Case
 from hlo_design.phases.common import show_section_text
@@ -28,9 +27,10 @@ from hlo_design.render.figures import quadrant_map, summary_bars
 from hlo_design.render.html_fragments import fragment
 from hlo_design.ui.live_figure import LiveFigure
 from hlo_design.ui.new_case_form import NewCaseForm
+from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import in_dashboard
 
-__all__ = ["CaseExplorer", "landing_html", "show_cases", "show_new_case_form", "show_section_text"]
+__all__ = ["CaseExplorer", "landing_html", "name_tab", "show_cases", "show_new_case_form", "show_section_text"]
 
 
 def landing_html(vocabulary: Vocabulary, cases_dir: Path | None = None, notebooks_dir: Path = NOTEBOOKS_DIR) -> Markup:
@@ -69,6 +69,11 @@ def show_new_case_form(
     form = NewCaseForm(vocabulary, CASES_DIR, on_created=created)
     display(form.widget)
     return form
+
+
+def name_tab(vocabulary: Vocabulary) -> None:
+    """In a dashboard, name the browser tab after the workbook rather than the notebook file (``index``)."""
+    show_page_head(vocabulary("page.start.intro.heading"))
 
 
 class CaseExplorer:
@@ -151,5 +156,4 @@ def _row(case_id: str, result: Case | WorkbookError, notebooks_dir: Path, vocabu
 
 def _href(phase: WorkflowPhase, vocabulary: Vocabulary, case_id: str | None = None) -> str:
     """The dashboard of ``phase`` with the case and language in its query string (Voilà passes them on)."""
-    query = {"language": vocabulary.language} if case_id is None else {"case": case_id, "language": vocabulary.language}
-    return f"{phase.notebook}?{urlencode(query)}"
+    return dashboard_link(phase.notebook, vocabulary.language, case_id)
