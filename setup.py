@@ -23,7 +23,10 @@ ROOT = Path(__file__).parent
 RESOURCES = {
     "data": ["*.yaml", "cases/*.yaml", "messages/*.yaml"],
     "notebooks": ["*.ipynb"],
-    "templates": ["*.j2", "meeting/*.html", "meeting/static/*.css", "meeting/static/*.js"],
+    "templates": [
+        "*.j2", "meeting/*.html", "meeting/static/*.css", "meeting/static/*.js",
+        "jupyter/voila/templates/hlo/conf.json", "jupyter/voila/templates/hlo/*.j2",
+    ],
 }
 
 

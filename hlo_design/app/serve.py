@@ -55,6 +55,9 @@ __all__ = ["DEFAULT_POOL", "DEFAULT_PORT", "LANDING_PAGE", "choose_port", "port_
 LANDING_PAGE = "voila/render/index.ipynb"
 CULL_INTERVAL_SECONDS = 60
 CULL_IDLE_AFTER_SECONDS = 900
+TEMPLATE = "hlo"
+"""Voilà's lab template plus the unsaved-changes guard (``templates/jupyter/voila/templates/hlo``);
+:mod:`hlo_design.app.voila_server` puts ``templates/jupyter`` on ``JUPYTER_PATH`` so Voilà finds it."""
 DEFAULT_POOL = 1
 """Pre-heated kernels per notebook (``hlo-design serve --pool N``)."""
 POOL_REFILL_DELAY_SECONDS = 5
@@ -80,6 +83,7 @@ def voila_command(
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
+        f"--template={TEMPLATE}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_AFTER_SECONDS}",
         "--MappingKernelManager.cull_connected=False",

@@ -20,6 +20,7 @@ logged (``RESCUED_MESSAGE_LOG``), which the browser tests count.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from queue import Empty
@@ -28,6 +29,7 @@ from typing import Any
 from jupyter_client.channels import AsyncZMQSocketChannel
 
 from hlo_design.app.meeting_web import meeting_handlers
+from hlo_design.base.config import TEMPLATES_DIR
 
 __all__ = ["RESCUED_MESSAGE_LOG", "install_guard", "main"]
 
@@ -64,6 +66,9 @@ def main() -> int:
     """Install the guard, then hand the command line to Voilà, with the participants' pages added."""
     install_guard()
     logging.basicConfig(format="[%(name)s] %(message)s")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        filter(None, [str(TEMPLATES_DIR / "jupyter"), os.environ.get("JUPYTER_PATH", "")])
+    )  # where Voilà finds our page template (serve.TEMPLATE)
     from voila.app import Voila
 
     class WorkbookVoila(Voila):  # type: ignore[misc]

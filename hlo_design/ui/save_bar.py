@@ -175,10 +175,10 @@ class PageSaveView(anywidget.AnyWidget):
     Leaving with unsaved changes asks "leave this page?". Voilà shuts the
     page's kernel down in its own ``beforeunload`` handler, which would run
     even when the person then chooses to stay, leaving a page that can no
-    longer save. So while something is unsaved our handler, registered for
-    the capture phase (which runs first at the window), stops Voilà's and asks;
-    the kernel is then shut down on ``pagehide``, which only happens when the
-    page really goes. With nothing unsaved, Voilà's handler runs as always.
+    longer save. The page template (``templates/jupyter/voila/templates/hlo``),
+    whose script runs before Voilà's, asks instead while ``window.hloUnsaved()``
+    (set here) says so, and holds Voilà's handler back until ``pagehide``,
+    which only happens when the page really goes.
     """
 
     _esm = """
@@ -208,29 +208,12 @@ class PageSaveView(anywidget.AnyWidget):
           status.style.color = colours[model.get("tone")] || "#333";
         };
         button.addEventListener("click", () => model.send({ event: "save" }));
-        let heldBack = false;
-        const ask = (event) => {
-          heldBack = model.get("dirty");
-          if (!heldBack) return;
-          event.stopImmediatePropagation();
-          event.preventDefault();
-          event.returnValue = "";
-        };
-        const shutDown = () => {
-          if (!heldBack) return;
-          const config = JSON.parse(document.getElementById("jupyter-config-data")?.textContent || "{}");
-          if (config.kernelId) {
-            navigator.sendBeacon(`${config.baseUrl || "/"}voila/api/shutdown/${config.kernelId}`, new FormData());
-          }
-        };
-        window.addEventListener("beforeunload", ask, { capture: true });
-        window.addEventListener("pagehide", shutDown);
+        window.hloUnsaved = () => model.get("dirty");  // read by the page template's leave guard
         for (const name of ["label", "dirty", "status", "tone"]) model.on("change:" + name, draw);
         draw();
         return () => {
           box.remove();
-          window.removeEventListener("beforeunload", ask, { capture: true });
-          window.removeEventListener("pagehide", shutDown);
+          window.hloUnsaved = () => false;
         };
       },
     };

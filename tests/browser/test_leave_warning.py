@@ -67,13 +67,29 @@ def test_leaving_with_unsaved_changes_asks_and_staying_can_still_save(
         dialog.dismiss()
 
     tab.once("dialog", stay)
-    tab.reload(timeout=5_000, wait_until="commit") if False else tab.evaluate("location.href = 'about:blank'")
+    tab.evaluate("location.href = 'about:blank'")
     tab.wait_for_timeout(1_000)
     assert asked == ["beforeunload"]
     assert _kernel_alive(voila_url, tab)
     tab.locator(".hlo-page-save button").click()
     expect(tab.locator(".hlo-page-save")).to_contain_text("opgeslagen om", timeout=30_000)
     assert load_case(own_case).activities[0].hours_per_week == 13
+
+
+def test_leaving_anyway_shuts_the_kernel_down(tab: Page, voila_url: str) -> None:
+    """The held-back shutdown runs when the page really goes: no kernel left behind until the cull."""
+    _change_hours(tab, 14)
+    config = json.loads(tab.locator("#jupyter-config-data").text_content() or "{}")
+    tab.once("dialog", lambda dialog: dialog.accept())
+    tab.evaluate("location.href = 'about:blank'")
+    tab.wait_for_url("about:blank", timeout=10_000)
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(f"{voila_url}/api/kernels/{config['kernelId']}", timeout=5)
+        except urllib.error.HTTPError:
+            return
+        tab.wait_for_timeout(200)
+    pytest.fail("the kernel of the page that was left is still running")
 
 
 def test_leaving_with_everything_saved_does_not_ask(tab: Page) -> None:
