@@ -27,15 +27,17 @@ from hlo_design.casefile.round_trip import new_text, updated_text
 from hlo_design.casefile.three_way import Conflict, merge_three_way
 from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
+from hlo_design.model.continuum import ContinuumChoice
 from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
+    "CONTINUUM_FIELDS",
     "FOCUS_FIELDS",
     "DesignList",
     "FieldsEdit",
-    "IncompleteFocusError",
+    "IncompleteRecordError",
     "Item",
     "ListConflict",
     "ListEdit",
@@ -47,6 +49,7 @@ __all__ = [
     "merge_list",
     "restore_version",
     "save_case",
+    "save_continuum",
     "save_decisions",
     "save_design",
     "save_list",
@@ -206,8 +209,8 @@ class FieldsEdit:
     mine: Mapping[str, Any]
 
 
-class IncompleteFocusError(WorkbookError):
-    """Goals cannot be saved without a design question and a target group (a focus needs both)."""
+class IncompleteRecordError(WorkbookError):
+    """A record the group fills in (the focus, the continuum choice) cannot be saved with a required field blank."""
 
 
 FOCUS_FIELDS = ("question", "target_group")
@@ -262,10 +265,7 @@ def _merged_focus(
     """The focus on disk with this editor's goals and fields merged in; ``None`` while it is still empty."""
     current = {name: getattr(on_disk, name) if on_disk is not None else "" for name in FOCUS_FIELDS}
     if fields is not None:
-        merged = merge_three_way([{"id": "focus", **fields.base}], [{"id": "focus", **fields.mine}],
-                                 [{"id": "focus", **current}])  # fmt: skip
-        conflicts.extend(ListConflict("design.focus", clash) for clash in merged.conflicts)
-        current = {name: merged.items[0][name] for name in FOCUS_FIELDS}
+        current = _merge_record("design.focus", fields, current, conflicts)
     merged_goals = list(on_disk.goals) if on_disk is not None else []
     if goals is not None:
         merged_goals, clashes = merge_list(merged_goals, goals)
@@ -273,10 +273,44 @@ def _merged_focus(
     if not any(str(value).strip() for value in current.values()) and not merged_goals:
         return None
     if not all(str(value).strip() for value in current.values()):
-        raise IncompleteFocusError("a focus needs a design question and a target group before it can be saved")
+        raise IncompleteRecordError("a focus needs a design question and a target group before it can be saved")
     if on_disk is None:
         return Focus(**current, goals=merged_goals)
     return on_disk.model_copy(update={**current, "goals": merged_goals})
+
+
+def _merge_record(
+    part: str, edit: FieldsEdit, on_disk: Mapping[str, Any], conflicts: list[ListConflict]
+) -> dict[str, Any]:
+    """A record's fields with this editor's changes applied onto the file's, as one list item (``id`` = ``part``)."""
+    key = part.rsplit(".", 1)[-1]
+    merged = merge_three_way([{"id": key, **edit.base}], [{"id": key, **edit.mine}], [{"id": key, **on_disk}])
+    conflicts.extend(ListConflict(part, clash) for clash in merged.conflicts)
+    return {name: value for name, value in merged.items[0].items() if name != "id"}
+
+
+def save_continuum(path: Path, edit: FieldsEdit) -> SaveResult:
+    """Merge the chosen place on the school–work continuum and its rationale into the case file.
+
+    Field by field, like the focus: a colleague's new rationale survives our
+    new position. Both blank removes the choice.
+    """
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        old = case.continuum
+        current = old.model_dump(mode="json", include=set(CONTINUUM_FIELDS)) if old is not None else {}
+        fields = _merge_record("continuum", edit, current, conflicts)
+        if not any(fields.get(name) for name in CONTINUUM_FIELDS):
+            return case.model_copy(update={"continuum": None})
+        choice = ContinuumChoice.model_validate({**(old.model_dump() if old is not None else {}), **fields})
+        return case.model_copy(update={"continuum": choice})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+CONTINUUM_FIELDS = ("position", "rationale")
+"""The fields of a continuum choice the group edits."""
 
 
 def _set_situation(states: dict[Perspective, PerspectiveState], perspective: Perspective, text: str | None) -> None:

@@ -29,7 +29,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import (
     FOCUS_FIELDS,
     FieldsEdit,
-    IncompleteFocusError,
+    IncompleteRecordError,
     ListConflict,
     ListEdit,
     SaveResult,
@@ -117,7 +117,7 @@ class FocusEditor(ListEditor[LearningGoal]):
 
     def _write(self, path: Path, edit: ListEdit[LearningGoal]) -> SaveResult:
         if not all(value.strip() for value in self.header.values()):
-            raise IncompleteFocusError(self.vocabulary("design_phase.focus.incomplete"))
+            raise IncompleteRecordError(self.vocabulary("design_phase.focus.incomplete"))
         return save_design(path, {"focus.goals": edit}, focus=FieldsEdit(self.base_header, self.header))
 
     def _save(self, path: Path) -> SaveResult:
@@ -162,7 +162,7 @@ class FocusEditor(ListEditor[LearningGoal]):
         """One toggle per finding of the diagnosis, pressed when the goal answers it."""
         v = self.vocabulary
         caption = widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.goal_findings")),
-                               layout=widgets.Layout(width="170px"))  # fmt: skip
+                               layout=widgets.Layout(width="190px", flex="0 0 auto"))  # fmt: skip
         if not self.case.findings:
             return widgets.HBox(
                 [caption, widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.focus.no_findings")))]
@@ -172,6 +172,7 @@ class FocusEditor(ListEditor[LearningGoal]):
             toggle = widgets.ToggleButton(value=finding.id in goal.findings, description=finding.label or finding.id,
                                           tooltip=finding.text[:200], layout=auto_width())  # fmt: skip
             toggle.add_class(f"hlo-goal-finding-{finding.id}")
+            _show_pressed(toggle)
             bind(toggle, partial(self._toggle, goal.id, finding.id))
             buttons.append(toggle)
         return widgets.HBox([caption, widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))])
@@ -182,3 +183,13 @@ class FocusEditor(ListEditor[LearningGoal]):
         linked = linked | {finding_id} if pressed else linked - {finding_id}
         ordered = [f.id for f in self.case.findings if f.id in linked]
         return self.update(goal_id, findings=ordered)
+
+
+def _show_pressed(toggle: widgets.ToggleButton) -> None:
+    """A linked finding in colour: ipywidgets' pressed grey is hard to see on a projector."""
+
+    def paint(_: object = None) -> None:
+        toggle.button_style = "info" if toggle.value else ""
+
+    paint()
+    toggle.observe(paint, "value")

@@ -1,4 +1,4 @@
-"""The focus in the design dashboard, in Debian's Chromium: question and a new goal typed in, saved, in the file."""
+"""The focus and the continuum choice in the design dashboard, in Debian's Chromium: typed in, saved, in the file."""
 
 from __future__ import annotations
 
@@ -48,6 +48,12 @@ def test_the_group_writes_the_focus_question_and_a_goal(page: Page, voila_url: s
     goal_text.blur()
     new_row.locator(".hlo-goal-finding-zorgvrager_afwezig").click()
     expect(page.locator(".hlo-page-save button")).to_contain_text("niet-opgeslagen")
+    continuum = page.locator(".hlo-continuum-editor")
+    continuum.locator("button", has_text="hybridisering").click()
+    rationale = continuum.locator(".hlo-continuum-rationale textarea")
+    rationale.fill("School en zorginstelling ontwerpen de opdrachten samen.")
+    rationale.blur()
+    expect(continuum.locator(".hlo-continuum-strip .gtitle")).to_contain_text("hybridisering")
 
     page.evaluate("() => document.querySelector('.hlo-focus-editor').scrollIntoView()")
     page.screenshot(path=str(SCREENSHOTS / "design-focus-editor.png"))  # the 1400×1000 view the room sees
@@ -60,6 +66,9 @@ def test_the_group_writes_the_focus_question_and_a_goal(page: Page, voila_url: s
     assert focus.goals[-1].text == GOAL
     assert focus.goals[-1].findings == ["zorgvrager_afwezig"]
     assert focus.goals[-1].id.startswith("doel-")
+    choice = load_case(focus_case).continuum
+    assert choice is not None
+    assert choice.position.value == "hybridisering"
     assert "# leerdoel 1: eigen gezondheid" in focus_case.read_text(encoding="utf-8")  # comments kept
     expect(editor.locator("b", has_text="samen")).to_have_count(0)  # never markup on the page
     expect(page.locator(".hlo-page-save")).to_contain_text("Alles opgeslagen")

@@ -39,6 +39,7 @@ from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
 from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
+from hlo_design.ui.continuum_editor import ContinuumEditor
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.focus_editor import FocusEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
@@ -48,6 +49,7 @@ from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.variants_editor import VariantEditor
 
 __all__ = [
+    "show_continuum_editor",
     "show_decisions",
     "show_focus",
     "show_focus_editor",
@@ -85,6 +87,12 @@ def show_focus_editor(session: CaseSession) -> FocusEditor | None:
     text the meeting reads (and the golden output), the editor is where it changes.
     """
     return show_editor(FocusEditor, session) if session.interactive else None
+
+
+@with_session
+def show_continuum_editor(session: CaseSession) -> ContinuumEditor | None:
+    """Section 1 in a dashboard: the place on the school–work continuum and why, with the strip (nothing in a batch)."""
+    return show_editor(ContinuumEditor, session) if session.interactive else None
 
 
 @with_session
