@@ -24,6 +24,7 @@ from hlo_design.ui.activity_editor import ActivityEditor
 from hlo_design.ui.controls import Status
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.findings_editor import FindingsEditor
+from hlo_design.ui.focus_editor import FocusEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.lesson_editor import LessonEditor
 from hlo_design.ui.list_editor import ListEditor, bind, new_id
@@ -52,6 +53,7 @@ EDITORS: list[tuple[str, type[ListEditor[Any]], Callable[[Any], Any], Callable[[
         lambda e: e.add(Perspective.SOCIAL),
         lambda c: list((c.design or DesignPlan()).decisions),
     ),
+    ("goals", FocusEditor, lambda e: e.add(), lambda c: list((c.design or DesignPlan()).goals)),
     ("leerfiches", LeerficheEditor, lambda e: e.add(), lambda c: list(c.leerfiches)),
     ("test moments", TestMomentEditor, lambda e: e.add(), lambda c: list(_valorisation(c).test_moments)),
     ("lessons", LessonEditor, lambda e: e.add(), lambda c: list(_valorisation(c).lessons)),

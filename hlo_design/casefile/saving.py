@@ -2,7 +2,7 @@
 
 A save writes a temporary file, fsyncs and renames it, keeps the previous
 version as ``<file>.bak`` and never writes what would not load back. Editors
-save their list through :func:`save_list` (or :func:`save_decisions`,
+save their list through :func:`save_list` (or :func:`save_design`,
 :func:`save_valorisation` for lists nested deeper), which re-reads the file
 under the lock and merges by id, so an edit made meanwhile by someone else
 survives. This is the only module that writes a case: editors never open files.
@@ -19,7 +19,7 @@ from typing import Any, Generic, Literal, TypeVar, get_args
 from filelock import FileLock
 from pydantic import BaseModel
 
-from hlo_design.base.errors import SaveConflictError
+from hlo_design.base.errors import SaveConflictError, WorkbookError
 from hlo_design.casefile.atomic import write_atomically
 from hlo_design.casefile.history import remember
 from hlo_design.casefile.loading import parse_case
@@ -27,11 +27,17 @@ from hlo_design.casefile.round_trip import new_text, updated_text
 from hlo_design.casefile.three_way import Conflict, merge_three_way
 from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
-from hlo_design.model.design_plan import DesignPlan, PerspectiveState
+from hlo_design.model.continuum import ContinuumChoice
+from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
+    "CONTINUUM_FIELDS",
+    "FOCUS_FIELDS",
+    "DesignList",
+    "FieldsEdit",
+    "IncompleteRecordError",
     "Item",
     "ListConflict",
     "ListEdit",
@@ -43,7 +49,9 @@ __all__ = [
     "merge_list",
     "restore_version",
     "save_case",
+    "save_continuum",
     "save_decisions",
+    "save_design",
     "save_list",
     "save_valorisation",
     "update_case",
@@ -185,29 +193,124 @@ def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> SaveResult:
     return SaveResult(update_case(path, change), tuple(conflicts))
 
 
+DesignList = Literal["decisions", "focus.goals"]
+"""The lists inside ``case.design`` that editors merge by id (``focus.goals`` is the focus's ordered goals)."""
+
+
+@dataclass(frozen=True)
+class FieldsEdit:
+    """Plain fields of one record (the focus's question and target group): as loaded and as edited now.
+
+    Merged field by field like a list item, so a colleague's change of
+    another field survives and a change of the same field is a clash.
+    """
+
+    base: Mapping[str, Any]
+    mine: Mapping[str, Any]
+
+
+class IncompleteRecordError(WorkbookError):
+    """A record the group fills in (the focus, the continuum choice) cannot be saved with a required field blank."""
+
+
+FOCUS_FIELDS = ("question", "target_group")
+"""The focus's own fields, besides its goals."""
+
+
 def save_decisions(
     path: Path, edit: ListEdit[Any], situations: Mapping[Perspective, str | None] | None = None
 ) -> SaveResult:
-    """Merge edited design decisions (by id) and changed current situations into the case file.
+    """Merge edited design decisions (by id) and changed current situations into the case file."""
+    return save_design(path, {"decisions": edit}, situations=situations)
 
-    ``situations`` holds only the perspectives the group changed; ``None`` or a
-    blank text removes that perspective's description.
+
+def save_design(
+    path: Path,
+    edits: Mapping[DesignList, ListEdit[Any]],
+    *,
+    situations: Mapping[Perspective, str | None] | None = None,
+    focus: FieldsEdit | None = None,
+) -> SaveResult:
+    """Merge edited parts of ``case.design`` into the case file under the file lock.
+
+    ``edits`` are lists merged by id (decisions, the focus's goals);
+    ``situations`` holds only the perspectives the group changed (``None`` or
+    a blank text removes that perspective's description); ``focus`` the
+    question and target group. Parts not given stay as they are on disk.
     """
     changed = dict(situations or {})
     conflicts: list[ListConflict] = []
 
     def change(case: Case) -> Case:
         plan = case.design or DesignPlan()
-        states = {s.perspective: s for s in plan.perspectives}
-        for perspective, text in changed.items():
-            _set_situation(states, perspective, text)
-        ordered = [states[p] for p in Perspective if p in states]
-        decisions, clashes = merge_list(plan.decisions, edit)
-        conflicts.extend(ListConflict("design.decisions", clash) for clash in clashes)
-        updated = plan.model_copy(update={"decisions": decisions, "perspectives": ordered})
-        return case.model_copy(update={"design": updated})
+        update: dict[str, Any] = {}
+        if changed:
+            states = {s.perspective: s for s in plan.perspectives}
+            for perspective, text in changed.items():
+                _set_situation(states, perspective, text)
+            update["perspectives"] = [states[p] for p in Perspective if p in states]
+        if "decisions" in edits:
+            update["decisions"], clashes = merge_list(plan.decisions, edits["decisions"])
+            conflicts.extend(ListConflict("design.decisions", clash) for clash in clashes)
+        if "focus.goals" in edits or focus is not None:
+            update["focus"] = _merged_focus(plan.focus, edits.get("focus.goals"), focus, conflicts)
+        return case.model_copy(update={"design": plan.model_copy(update=update)})
 
     return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+def _merged_focus(
+    on_disk: Focus | None, goals: ListEdit[Any] | None, fields: FieldsEdit | None, conflicts: list[ListConflict]
+) -> Focus | None:
+    """The focus on disk with this editor's goals and fields merged in; ``None`` while it is still empty."""
+    current = {name: getattr(on_disk, name) if on_disk is not None else "" for name in FOCUS_FIELDS}
+    if fields is not None:
+        current = _merge_record("design.focus", fields, current, conflicts)
+    merged_goals = list(on_disk.goals) if on_disk is not None else []
+    if goals is not None:
+        merged_goals, clashes = merge_list(merged_goals, goals)
+        conflicts.extend(ListConflict("design.focus.goals", clash) for clash in clashes)
+    if not any(str(value).strip() for value in current.values()) and not merged_goals:
+        return None
+    if not all(str(value).strip() for value in current.values()):
+        raise IncompleteRecordError("a focus needs a design question and a target group before it can be saved")
+    if on_disk is None:
+        return Focus(**current, goals=merged_goals)
+    return on_disk.model_copy(update={**current, "goals": merged_goals})
+
+
+def _merge_record(
+    part: str, edit: FieldsEdit, on_disk: Mapping[str, Any], conflicts: list[ListConflict]
+) -> dict[str, Any]:
+    """A record's fields with this editor's changes applied onto the file's, as one list item (``id`` = ``part``)."""
+    key = part.rsplit(".", 1)[-1]
+    merged = merge_three_way([{"id": key, **edit.base}], [{"id": key, **edit.mine}], [{"id": key, **on_disk}])
+    conflicts.extend(ListConflict(part, clash) for clash in merged.conflicts)
+    return {name: value for name, value in merged.items[0].items() if name != "id"}
+
+
+def save_continuum(path: Path, edit: FieldsEdit) -> SaveResult:
+    """Merge the chosen place on the school–work continuum and its rationale into the case file.
+
+    Field by field, like the focus: a colleague's new rationale survives our
+    new position. Both blank removes the choice.
+    """
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        old = case.continuum
+        current = old.model_dump(mode="json", include=set(CONTINUUM_FIELDS)) if old is not None else {}
+        fields = _merge_record("continuum", edit, current, conflicts)
+        if not any(fields.get(name) for name in CONTINUUM_FIELDS):
+            return case.model_copy(update={"continuum": None})
+        choice = ContinuumChoice.model_validate({**(old.model_dump() if old is not None else {}), **fields})
+        return case.model_copy(update={"continuum": choice})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+CONTINUUM_FIELDS = ("position", "rationale")
+"""The fields of a continuum choice the group edits."""
 
 
 def _set_situation(states: dict[Perspective, PerspectiveState], perspective: Perspective, text: str | None) -> None:

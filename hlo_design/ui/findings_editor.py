@@ -78,10 +78,7 @@ class FindingsEditor(ListEditor[Finding]):
 
     def move_up(self, finding_id: str) -> None:
         """Reorder: the order of findings is the order of the report."""
-        index = self._index(finding_id)
-        if index > 0:
-            self.items[index - 1], self.items[index] = self.items[index], self.items[index - 1]
-            self._render_rows()
+        self.reorder(finding_id, -1)
 
     # ------------------------------------------------------------ internals
 

@@ -134,6 +134,21 @@ class ListEditor(ABC, Generic[Item]):
         self._edited()
         return True
 
+    def reorder(self, item_id: str, offset: int) -> bool:
+        """Move an item ``offset`` places (-1 up, +1 down) where the order means something (goals, findings).
+
+        Marked unsaved like any edit; a save carries the new order onto the
+        file (:func:`~hlo_design.casefile.three_way.merge_three_way`).
+        """
+        index = self._index(item_id)
+        target = index + offset
+        if not 0 <= target < len(self.items):
+            return False
+        self.items.insert(target, self.items.pop(index))
+        self._render_rows()
+        self._edited()
+        return True
+
     def new_id(self) -> str:
         """An id for an item this editor adds (see :func:`new_id`)."""
         return new_id(self.id_prefix)

@@ -39,7 +39,9 @@ from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
 from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
+from hlo_design.ui.continuum_editor import ContinuumEditor
 from hlo_design.ui.decisions_editor import DecisionEditor
+from hlo_design.ui.focus_editor import FocusEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.reflection_editor import ReflectionWebEditor
 from hlo_design.ui.save_bar import SaveBar
@@ -47,8 +49,10 @@ from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.variants_editor import VariantEditor
 
 __all__ = [
+    "show_continuum_editor",
     "show_decisions",
     "show_focus",
+    "show_focus_editor",
     "show_heading",
     "show_journey",
     "show_leerfiche",
@@ -73,6 +77,22 @@ def show_focus(session: CaseSession) -> None:
     display(HTML(bullets_html(focus_lines(case, v), "hlo-focus")))
     if (case.design or DesignPlan()).goals:
         show_table(goals_table(case, v), v)
+
+
+@with_session
+def show_focus_editor(session: CaseSession) -> FocusEditor | None:
+    """Section 1 in a dashboard: write the question, the target group and the goals (nothing in a batch).
+
+    A cell of its own, after :func:`show_focus`: the focus as saved stays the
+    text the meeting reads (and the golden output), the editor is where it changes.
+    """
+    return show_editor(FocusEditor, session) if session.interactive else None
+
+
+@with_session
+def show_continuum_editor(session: CaseSession) -> ContinuumEditor | None:
+    """Section 1 in a dashboard: the place on the school–work continuum and why, with the strip (nothing in a batch)."""
+    return show_editor(ContinuumEditor, session) if session.interactive else None
 
 
 @with_session

@@ -16,8 +16,8 @@ from hlo_design.render.figures.theme import OKABE_ITO, base_layout
 __all__ = ["continuum_strip"]
 
 
-def continuum_strip(chosen: ContinuumPosition, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
-    """Five labelled boxes from school to work; the chosen one filled, the rest outlined."""
+def continuum_strip(chosen: ContinuumPosition | None, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
+    """Five labelled boxes from school to work; the chosen one filled, the rest (all, before a choice) outlined."""
     positions = list(ContinuumPosition)
     figure = go.Figure(
         go.Scatter(
@@ -38,9 +38,8 @@ def continuum_strip(chosen: ContinuumPosition, vocabulary: Vocabulary, *, title:
         )
     figure.update_xaxes(visible=False, range=[-3.2, 3.2], fixedrange=True)
     figure.update_yaxes(visible=False, range=[-1.6, 0.5], fixedrange=True)
-    return base_layout(
-        figure, vocabulary, title or vocabulary("continuum.title", position=vocabulary.label(chosen)), height=240
-    )
+    position = vocabulary.label(chosen) if chosen is not None else vocabulary("continuum.not_chosen")
+    return base_layout(figure, vocabulary, title or vocabulary("continuum.title", position=position), height=240)
 
 
 def _two_lines(label: str) -> str:
