@@ -3,7 +3,7 @@
 A save writes a temporary file, fsyncs and renames it, keeps the previous
 version as ``<file>.bak`` and never writes what would not load back. Editors
 save their list through :func:`save_list` (or :func:`save_decisions`,
-:func:`save_valorisation` for lists nested deeper), which re-reads the file
+:func:`save_valorisation`, :func:`save_stickers` for lists nested deeper), which re-reads the file
 under the lock and merges by id, so an edit made meanwhile by someone else
 survives. This is the only module that writes a case: editors never open files.
 """
@@ -24,14 +24,16 @@ from hlo_design.casefile.atomic import write_atomically
 from hlo_design.casefile.history import remember
 from hlo_design.casefile.loading import parse_case
 from hlo_design.casefile.round_trip import new_text, updated_text
-from hlo_design.casefile.three_way import Conflict, merge_three_way
+from hlo_design.casefile.three_way import Conflict, Key, merge_three_way
 from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, PerspectiveState
 from hlo_design.model.perspectives import Perspective
+from hlo_design.model.roles import RoleMap
 from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
+    "STICKER_KEY",
     "Item",
     "ListConflict",
     "ListEdit",
@@ -45,6 +47,7 @@ __all__ = [
     "save_case",
     "save_decisions",
     "save_list",
+    "save_stickers",
     "save_valorisation",
     "update_case",
 ]
@@ -154,7 +157,7 @@ class SaveResult:
 
 
 def merge_list(
-    on_disk: Sequence[Item], edit: ListEdit[Item], key: str = "id"
+    on_disk: Sequence[Item], edit: ListEdit[Item], key: Key = "id"
 ) -> tuple[list[Item], tuple[Conflict, ...]]:
     """This editor's changes (``edit.base`` → ``edit.items``) applied onto the list ``on_disk``, and the clashes."""
     model = next((type(item) for item in (*on_disk, *edit.items, *edit.base)), None)
@@ -261,5 +264,26 @@ def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> SaveRes
             update[name], clashes = merge_list(getattr(current, name), edit, VALORISATION_KEYS[name])
             conflicts.extend(ListConflict(f"valorisation.{name}", clash) for clash in clashes)
         return case.model_copy(update={"valorisation": current.model_copy(update=update)})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+STICKER_KEY = ("actor", "task", "level")
+"""A sticker has no id: it *is* one actor on one task at one level, so that is what a merge recognises it by.
+
+Two coaches putting a sticker on different cells both keep theirs; the same
+sticker put on by both is one sticker; only ``together`` (and ``source``) can clash.
+"""
+
+
+def save_stickers(path: Path, edit: ListEdit[Any]) -> SaveResult:
+    """Merge edited role-map stickers (recognised by :data:`STICKER_KEY`) into the case file."""
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        current = case.role_map if case.role_map is not None else RoleMap()
+        stickers, clashes = merge_list(current.stickers, edit, STICKER_KEY)
+        conflicts.extend(ListConflict("role_map.stickers", clash) for clash in clashes)
+        return case.model_copy(update={"role_map": current.model_copy(update={"stickers": stickers})})
 
     return SaveResult(update_case(path, change), tuple(conflicts))
