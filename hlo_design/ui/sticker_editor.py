@@ -36,8 +36,8 @@ from hlo_design.model.case import Case
 from hlo_design.model.levels import Level
 from hlo_design.model.roles import Process, RoleMap, Sticker, task_catalogue
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
-from hlo_design.render.html_fragments import paragraph_html
-from hlo_design.render.role_map_text import explain, role_map_html, task_text
+from hlo_design.render.html_fragments import bullets_html, paragraph_html
+from hlo_design.render.role_map_text import explain, task_text
 from hlo_design.ui.list_editor import ListEditor
 from hlo_design.ui.live_figure import LiveFigure
 
@@ -173,7 +173,9 @@ class StickerEditor(ListEditor[Sticker]):
         self.tabs.add_class("hlo-sticker-editor-tabs")
         self.heatmap = LiveFigure(role_heatmap(self.working_case, v), "hlo-role-heatmap")
         self.shares = LiveFigure(side_share_bars(self.working_case, v))
-        self.analysis = widgets.HTML()
+        self.headlines = widgets.HTML()
+        self.details = widgets.Accordion(children=[widgets.HTML()], selected_index=None)
+        self.analysis = widgets.VBox([self.headlines, self.details])
         self._render_rows()
         self._draw_analysis()
         intro = widgets.HTML(str(paragraph_html(v("rolemap.edit.intro" if case.actors else "rolemap.edit.no_actors"))))
@@ -274,8 +276,12 @@ class StickerEditor(ListEditor[Sticker]):
         self._draw_analysis()
 
     def _draw_analysis(self) -> None:
+        """The headlines in view; the details in a closed toggle, so the headlines stay what the room sees first."""
         text = explain(analyse_role_map(self.working_case, self.overload_threshold), self.vocabulary)
-        self.analysis.value = str(role_map_html(text, self.vocabulary))
+        self.headlines.value = str(bullets_html(text.headlines))
+        self.details.children[0].value = str(bullets_html(text.details))
+        self.details.set_title(0, self.vocabulary("rolemap.details", count=len(text.details)))
+        self.details.layout.display = "" if text.details else "none"
 
     def _labels(self) -> dict[str, Any]:
         v = self.vocabulary
