@@ -71,6 +71,9 @@ class StickerGrid(anywidget.AnyWidget):
       .hlo-sticker-together { width: 94px; height: 24px; font-size: 13px !important; }
       .hlo-sticker-together[aria-pressed="true"] { background: #006d4f; border-color: #006d4f; color: #fff; }
       .hlo-sticker-together:disabled { opacity: .35; cursor: default; }
+      /* the process names in full on the tabs ("opleiden en begeleiden" was cut off at 144px), projector-sized */
+      .hlo-sticker-editor-tabs .lm-TabBar-tab, .hlo-sticker-editor-tabs .p-TabBar-tab {
+        flex: 0 0 auto !important; max-width: none !important; font-size: 16px; padding: 0 14px; }
     `;
     function button(cls, text, title, pressed) {
       const b = document.createElement("button");
