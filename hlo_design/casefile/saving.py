@@ -20,6 +20,7 @@ from filelock import FileLock
 from pydantic import BaseModel
 
 from hlo_design.base.errors import SaveConflictError
+from hlo_design.base.schema import Record, Text
 from hlo_design.casefile.atomic import write_atomically
 from hlo_design.casefile.history import remember
 from hlo_design.casefile.loading import parse_case
@@ -34,6 +35,7 @@ from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
     "STICKER_KEY",
+    "CaseBasics",
     "Item",
     "ListConflict",
     "ListEdit",
@@ -44,6 +46,7 @@ __all__ = [
     "file_revision",
     "merge_list",
     "restore_version",
+    "save_basics",
     "save_case",
     "save_decisions",
     "save_list",
@@ -171,7 +174,7 @@ def _plain(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
     return [item.model_dump(mode="json") for item in items]
 
 
-ListField = Literal["activities", "findings", "leerfiches", "reflection_webs"]
+ListField = Literal["sources", "environments", "actors", "activities", "findings", "leerfiches", "reflection_webs"]
 
 """The case's top-level lists whose items have ids and are edited in meetings."""
 
@@ -285,5 +288,35 @@ def save_stickers(path: Path, edit: ListEdit[Any]) -> SaveResult:
         stickers, clashes = merge_list(current.stickers, edit, STICKER_KEY)
         conflicts.extend(ListConflict("role_map.stickers", clash) for clash in clashes)
         return case.model_copy(update={"role_map": current.model_copy(update={"stickers": stickers})})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+class CaseBasics(Record):
+    """The case's own fields a coach edits on the diagnosis page, as one item a save can merge like a list's.
+
+    As an item of a one-item list the basics go through the same three-way
+    merge as every list: a name changed in one tab and a sector in another
+    both land; the same field changed differently is a clash the coach settles.
+    """
+
+    id: str
+    name: Text
+    sector: Text
+    region: Literal["NL", "VL"]
+
+    @classmethod
+    def of(cls, case: Case) -> CaseBasics:
+        return cls(id=case.id, name=case.name, sector=case.sector, region=case.region)
+
+
+def save_basics(path: Path, edit: ListEdit[CaseBasics]) -> SaveResult:
+    """Merge edited basics (name, sector, region) into the case file; the case's id never changes here."""
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        merged, clashes = merge_list([CaseBasics.of(case)], edit)
+        conflicts.extend(ListConflict("basics", clash) for clash in clashes)
+        return case.model_copy(update=merged[0].model_dump(exclude={"id"}))
 
     return SaveResult(update_case(path, change), tuple(conflicts))

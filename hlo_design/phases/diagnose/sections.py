@@ -19,7 +19,7 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.casefile.loading import load_case
-from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell, show_table
+from hlo_design.phases.common import Editor, show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.diagnose.report import (
     case_warning_lines,
     diagnosis_report,
@@ -39,6 +39,7 @@ from hlo_design.render.situation import situation_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
 from hlo_design.ui.scan_editor import ScanEditor
 from hlo_design.ui.session import CaseSession, with_session
+from hlo_design.ui.situation_editor import ActorEditor, BasicsEditor, EnvironmentEditor, SourceEditor
 from hlo_design.ui.sticker_editor import StickerEditor
 
 __all__ = [
@@ -61,8 +62,12 @@ def show_title(session: CaseSession) -> None:
 
 
 @with_session
-def show_situation(session: CaseSession) -> None:
-    """Section 1: the case at a glance, the continuum strip and the week."""
+def show_situation(session: CaseSession) -> list[Editor]:
+    """Section 1: the case at a glance, the continuum strip and the week; in a dashboard, its parts to edit.
+
+    The coach fills in name, sector, region, environments, people and sources
+    here instead of in the YAML file (each saved by the page's one button).
+    """
     case, v = session.case, session.vocabulary
     warnings = case_warning_lines(case, v)
     if warnings:
@@ -72,6 +77,12 @@ def show_situation(session: CaseSession) -> None:
         display(continuum_strip(case.continuum.position, v))
     if case.rhythm:
         display(rhythm_grid(case.rhythm, v))
+    if not session.interactive:
+        return []
+    editors: list[Editor] = []
+    for editor_type in (BasicsEditor, EnvironmentEditor, ActorEditor, SourceEditor):
+        editors.append(show_editor(editor_type, session))
+    return editors
 
 
 @with_session
