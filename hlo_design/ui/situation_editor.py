@@ -58,7 +58,7 @@ class CaseListEditor(ListEditor[Item]):
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
         self.new_name = widgets.Text(placeholder=vocabulary(self.placeholder), layout=widgets.Layout(width="320px"))
-        add = widgets.Button(description=vocabulary(self.add_label), icon="plus", layout=auto_width())
+        add = widgets.Button(description=vocabulary(self.add_label), layout=auto_width())  # the label has its "+"
         add.on_click(lambda _: self.add(self.new_name.value))
         self._render_rows()
         heading = widgets.HTML(Markup("<h4>{}</h4>").format(vocabulary(f"situation.edit.{self.field}")))
@@ -169,7 +169,7 @@ class ActorEditor(CaseListEditor[Actor]):
         count = widgets.BoundedIntText(value=item.count, min=1, max=100_000, layout=widgets.Layout(width="90px"))
         environment = widgets.Dropdown(
             options=[(v("situation.edit.no_environment"), "")] + [(e.name, e.id) for e in self.case.environments],
-            value=item.environment or "", layout=widgets.Layout(width="260px"),
+            value=item.environment or "", layout=widgets.Layout(width="380px"),
         )  # fmt: skip
         bind(name, self.setter(item.id, "name"))
         bind(kind, self.setter(item.id, "type"))
@@ -234,11 +234,11 @@ class BasicsEditor(ListEditor[CaseBasics]):
 
     def _row(self, item: CaseBasics) -> widgets.Widget:
         v = self.vocabulary
-        name = text_control(item.name, "420px")
-        sector = text_control(item.sector, "260px")
+        name = text_control(item.name, "760px")
+        sector = text_control(item.sector, "560px")
         region = widgets.Dropdown(
             options=[(v(f"newcase.region.{r}"), r) for r in ("NL", "VL")], value=item.region,
-            layout=widgets.Layout(width="360px"),
+            layout=widgets.Layout(width="440px"),
         )  # fmt: skip
         for control, label in ((name, "newcase.name"), (sector, "newcase.sector"), (region, "newcase.region")):
             control.description = v(label)

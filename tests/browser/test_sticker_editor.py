@@ -55,3 +55,16 @@ def test_a_sticker_toggled_in_the_dashboard_is_saved_in_the_case_file(
     stickers = load_case(sticker_case).role_map.stickers  # type: ignore[union-attr]
     assert any(s.actor == ACTOR and s.task == TASK and s.level.value == "tactical" and s.together for s in stickers)
     assert_no_errors(page)
+
+
+def test_removing_a_person_with_stickers_is_refused_on_the_page(page: Page, voila_url: str, sticker_case: Path) -> None:
+    """The situation editors are on the diagnosis page; a delete that would leave stickers dangling is refused."""
+    open_dashboard(page, f"{voila_url}/voila/render/01_diagnose.ipynb?case={CASE}", selectors=(".hlo-actor-row",))
+    actors = page.locator(".hlo-actors-editor")
+    expect(actors.locator(".hlo-actor-row")).to_have_count(len(load_case(sticker_case).actors))
+    actors.locator(".hlo-actor-row").first.locator("button").last.click()
+    expect(actors.locator(".hlo-error")).to_contain_text("beeldplaat", timeout=15_000)
+    actors.scroll_into_view_if_needed()
+    page.locator(".hlo-basics-editor").screenshot(path=str(SCREENSHOTS / "situation-basics.png"))
+    actors.screenshot(path=str(SCREENSHOTS / "situation-actors.png"))
+    assert_no_errors(page)
