@@ -8,8 +8,8 @@ Dumping the model anew would throw all of that away (a 622-line file became
 round-trip loader and updates that document in place: a value that did not
 change keeps its node (and with it its layout and comments), a changed value
 is replaced, a new key or list item is added in the style of its neighbours,
-a removed one is dropped. List items are matched by their ``id`` (or by
-position where items have none). Floats are rounded to what people type
+a removed one is dropped. List items are matched by their ``id`` (or, where
+items have none, by an unchanged item, else by position). Floats are rounded to what people type
 (no ``0.6000000000000001``).
 """
 
@@ -99,20 +99,54 @@ def _updated(node: Any, full: Any, lean: Any) -> Any:
 
 
 def _update_sequence(node: CommentedSeq, full: list[Any], lean: list[Any]) -> None:
-    by_id = {_item_id(item): item for item in node if _item_id(item) is not None}
-    items = []
-    for index, value in enumerate(full):
-        wanted_lean = lean[index] if index < len(lean) else value
-        existing = by_id.pop(_item_id(value), None) if _item_id(value) is not None else None  # each node once
-        if existing is None and _item_id(value) is None and index < len(node):
-            existing = node[index]
-        if existing is not None:
-            items.append(_updated(existing, value, wanted_lean))
-        else:
-            items.append(_plain_to_yaml(_rounded(wanted_lean)))
+    """Update the items in place, each from its own node (see :func:`_sources`).
+
+    The comments after a kept node move with it (ruamel keeps them by position),
+    so a section comment stays where it was when an item is added or removed.
+    """
+    leans = [lean[index] if index < len(lean) else value for index, value in enumerate(full)]
+    sources = _sources(node, full, leans)
+    items = [
+        _updated(node[source], value, wanted) if source is not None else _plain_to_yaml(_rounded(wanted))
+        for source, value, wanted in zip(sources, full, leans, strict=True)
+    ]
     if len(items) == len(node) and all(a is b for a, b in zip(items, node, strict=True)):
         return
+    comments = {new: node.ca.items[old] for new, old in enumerate(sources) if old is not None and old in node.ca.items}
     node[:] = items
+    node.ca.items.clear()
+    node.ca.items.update(comments)
+
+
+def _sources(node: CommentedSeq, full: list[Any], leans: list[Any]) -> list[int | None]:
+    """For each new item the index of the node it updates, or ``None`` for a new node; each node used once.
+
+    By ``id``; an item without one (a role-map sticker) by an unchanged node
+    that says the same, else by the node at its place.
+    """
+    by_id = {_item_id(item): index for index, item in enumerate(node) if _item_id(item) is not None}
+    sources = [by_id.pop(_item_id(value), None) if _item_id(value) is not None else None for value in full]
+    claimed = {index for index in sources if index is not None}
+    anonymous = [position for position, value in enumerate(full) if _item_id(value) is None]
+    free = [index for index, item in enumerate(node) if _item_id(item) is None]
+    for position in anonymous:
+        same = next((i for i in free if i not in claimed and _matches(node[i], full[position], leans[position])), None)
+        if same is not None:
+            sources[position] = same
+            claimed.add(same)
+    for position in anonymous:
+        if sources[position] is None and position in free and position not in claimed:
+            sources[position] = position
+            claimed.add(position)
+    return sources
+
+
+def _matches(node: Any, full: Any, lean: Any) -> bool:
+    """Is ``node`` the unchanged item ``full``, written with or without its default values?"""
+    if not (isinstance(node, Mapping) and isinstance(full, Mapping) and isinstance(lean, Mapping)):
+        return _same_scalar(node, full) if not isinstance(node, Mapping | list) else False
+    keys = set(node) | set(lean)
+    return all(k in full and _same_scalar(node[k], full[k]) if k in node else False for k in keys)
 
 
 def _item_id(item: Any) -> str | None:

@@ -3,7 +3,7 @@
 A save writes a temporary file, fsyncs and renames it, keeps the previous
 version as ``<file>.bak`` and never writes what would not load back. Editors
 save their list through :func:`save_list` (or :func:`save_design`,
-:func:`save_valorisation` for lists nested deeper), which re-reads the file
+:func:`save_valorisation`, :func:`save_stickers` for lists nested deeper), which re-reads the file
 under the lock and merges by id, so an edit made meanwhile by someone else
 survives. This is the only module that writes a case: editors never open files.
 """
@@ -20,21 +20,25 @@ from filelock import FileLock
 from pydantic import BaseModel
 
 from hlo_design.base.errors import SaveConflictError, WorkbookError
+from hlo_design.base.schema import Record, Text
 from hlo_design.casefile.atomic import write_atomically
 from hlo_design.casefile.history import remember
 from hlo_design.casefile.loading import parse_case
 from hlo_design.casefile.round_trip import new_text, updated_text
-from hlo_design.casefile.three_way import Conflict, merge_three_way
+from hlo_design.casefile.three_way import Conflict, Key, merge_three_way
 from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
 from hlo_design.model.continuum import ContinuumChoice
 from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState
 from hlo_design.model.perspectives import Perspective
+from hlo_design.model.roles import RoleMap
 from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
     "CONTINUUM_FIELDS",
     "FOCUS_FIELDS",
+    "STICKER_KEY",
+    "CaseBasics",
     "DesignList",
     "FieldsEdit",
     "IncompleteRecordError",
@@ -48,11 +52,13 @@ __all__ = [
     "file_revision",
     "merge_list",
     "restore_version",
+    "save_basics",
     "save_case",
     "save_continuum",
     "save_decisions",
     "save_design",
     "save_list",
+    "save_stickers",
     "save_valorisation",
     "update_case",
 ]
@@ -162,7 +168,7 @@ class SaveResult:
 
 
 def merge_list(
-    on_disk: Sequence[Item], edit: ListEdit[Item], key: str = "id"
+    on_disk: Sequence[Item], edit: ListEdit[Item], key: Key = "id"
 ) -> tuple[list[Item], tuple[Conflict, ...]]:
     """This editor's changes (``edit.base`` → ``edit.items``) applied onto the list ``on_disk``, and the clashes."""
     model = next((type(item) for item in (*on_disk, *edit.items, *edit.base)), None)
@@ -176,7 +182,7 @@ def _plain(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
     return [item.model_dump(mode="json") for item in items]
 
 
-ListField = Literal["activities", "findings", "leerfiches", "reflection_webs"]
+ListField = Literal["sources", "environments", "actors", "activities", "findings", "leerfiches", "reflection_webs"]
 
 """The case's top-level lists whose items have ids and are edited in meetings."""
 
@@ -364,5 +370,56 @@ def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> SaveRes
             update[name], clashes = merge_list(getattr(current, name), edit, VALORISATION_KEYS[name])
             conflicts.extend(ListConflict(f"valorisation.{name}", clash) for clash in clashes)
         return case.model_copy(update={"valorisation": current.model_copy(update=update)})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+STICKER_KEY = ("actor", "task", "level")
+"""A sticker has no id: it *is* one actor on one task at one level, so that is what a merge recognises it by.
+
+Two coaches putting a sticker on different cells both keep theirs; the same
+sticker put on by both is one sticker; only ``together`` (and ``source``) can clash.
+"""
+
+
+def save_stickers(path: Path, edit: ListEdit[Any]) -> SaveResult:
+    """Merge edited role-map stickers (recognised by :data:`STICKER_KEY`) into the case file."""
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        current = case.role_map if case.role_map is not None else RoleMap()
+        stickers, clashes = merge_list(current.stickers, edit, STICKER_KEY)
+        conflicts.extend(ListConflict("role_map.stickers", clash) for clash in clashes)
+        return case.model_copy(update={"role_map": current.model_copy(update={"stickers": stickers})})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+class CaseBasics(Record):
+    """The case's own fields a coach edits on the diagnosis page, as one item a save can merge like a list's.
+
+    As an item of a one-item list the basics go through the same three-way
+    merge as every list: a name changed in one tab and a sector in another
+    both land; the same field changed differently is a clash the coach settles.
+    """
+
+    id: str
+    name: Text
+    sector: Text
+    region: Literal["NL", "VL"]
+
+    @classmethod
+    def of(cls, case: Case) -> CaseBasics:
+        return cls(id=case.id, name=case.name, sector=case.sector, region=case.region)
+
+
+def save_basics(path: Path, edit: ListEdit[CaseBasics]) -> SaveResult:
+    """Merge edited basics (name, sector, region) into the case file; the case's id never changes here."""
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        merged, clashes = merge_list([CaseBasics.of(case)], edit)
+        conflicts.extend(ListConflict("basics", clash) for clash in clashes)
+        return case.model_copy(update=merged[0].model_dump(exclude={"id"}))
 
     return SaveResult(update_case(path, change), tuple(conflicts))

@@ -24,10 +24,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Conflict", "Merge", "merge_three_way"]
+__all__ = ["Conflict", "Key", "Merge", "item_key", "merge_three_way"]
 
 Fields = Mapping[str, Any]
 """One list item as plain data (``model_dump(mode="json")``), with an ``id``."""
+
+Key = str | tuple[str, ...]
+"""The field that identifies an item, or several fields together for items without an id (a role-map
+sticker is one actor on one task at one level)."""
+
+
+def item_key(item: Fields, key: Key) -> str:
+    """The identity of ``item`` as one string: its ``key`` field, or the ``key`` fields joined by ``/``."""
+    if isinstance(key, str):
+        return str(item[key])
+    return "/".join(str(item[field]) for field in key)
 
 
 @dataclass(frozen=True)
@@ -52,17 +63,17 @@ class Merge:
     conflicts: tuple[Conflict, ...]
 
 
-def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequence[Fields], key: str = "id") -> Merge:
+def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequence[Fields], key: Key = "id") -> Merge:
     """Apply the changes from ``base`` to ``mine`` onto ``theirs``; see the module docstring.
 
     ``key`` is the field that identifies an item (``id``; a corner assessment is
-    recognised by its ``corner``, a success factor by its ``factor``).
+    recognised by its ``corner``, a success factor by its ``factor``, a sticker by its actor, task and level).
     """
     base_by_id, mine_by_id = _by_id(base, key), _by_id(mine, key)
     merged: list[dict[str, Any]] = []
     conflicts: list[Conflict] = []
     for item in theirs:
-        item_id = str(item[key])
+        item_id = item_key(item, key)
         if item_id not in mine_by_id and item_id not in base_by_id:  # added by them
             merged.append(dict(item))
         elif item_id not in mine_by_id:  # deleted by me
@@ -73,7 +84,7 @@ def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequ
             fields, clashes = _merge_fields(base_by_id.get(item_id, {}), mine_by_id[item_id], item, item_id)
             merged.append(fields)
             conflicts += clashes
-    theirs_ids = {str(item[key]) for item in theirs}
+    theirs_ids = {item_key(item, key) for item in theirs}
     for item_id, item in mine_by_id.items():
         if item_id in theirs_ids:
             continue
@@ -82,7 +93,7 @@ def merge_three_way(base: Sequence[Fields], mine: Sequence[Fields], theirs: Sequ
         elif item != base_by_id[item_id]:  # deleted by them, changed by me
             conflicts.append(Conflict(item_id, None, dict(item), None))
     if _reordered(list(base_by_id), list(mine_by_id)):
-        merged = _in_my_order(merged, list(mine_by_id), [str(item[key]) for item in theirs], key)
+        merged = _in_my_order(merged, list(mine_by_id), [item_key(item, key) for item in theirs], key)
     return Merge(merged, tuple(conflicts))
 
 
@@ -94,10 +105,10 @@ def _reordered(base_ids: list[str], mine_ids: list[str]) -> bool:
 
 
 def _in_my_order(
-    merged: list[dict[str, Any]], mine_ids: list[str], theirs_ids: list[str], key: str
+    merged: list[dict[str, Any]], mine_ids: list[str], theirs_ids: list[str], key: Key
 ) -> list[dict[str, Any]]:
     """The merged items in this editor's order; items only others have follow the item they follow in the file."""
-    by_id = {str(item[key]): item for item in merged}
+    by_id = {item_key(item, key): item for item in merged}
     order = [i for i in mine_ids if i in by_id]
     for position, item_id in enumerate(theirs_ids):
         if item_id in by_id and item_id not in order:
@@ -106,8 +117,8 @@ def _in_my_order(
     return [by_id[i] for i in order]
 
 
-def _by_id(items: Sequence[Fields], key: str) -> dict[str, Fields]:
-    return {str(item[key]): item for item in items}
+def _by_id(items: Sequence[Fields], key: Key) -> dict[str, Fields]:
+    return {item_key(item, key): item for item in items}
 
 
 def _merge_fields(base: Fields, mine: Fields, theirs: Fields, item_id: str) -> tuple[dict[str, Any], list[Conflict]]:

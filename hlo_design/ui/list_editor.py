@@ -222,9 +222,13 @@ class ListEditor(ABC, Generic[Item]):
 
     # ------------------------------------------------------------ internals
 
+    def _key(self, item: Item) -> str | None:
+        """What identifies an item, as a save's merge recognises it (its ``id``; see :data:`STICKER_KEY`)."""
+        return getattr(item, "id", None)
+
     def _index(self, item_id: str) -> int:
         for index, item in enumerate(self.items):
-            if getattr(item, "id", None) == item_id:
+            if self._key(item) == item_id:
                 return index
         raise KeyError(item_id)
 

@@ -11,15 +11,15 @@ and tables, static.
 
 from __future__ import annotations
 
-import ipywidgets as widgets
+from functools import partial
+
 from IPython.display import HTML, display
-from markupsafe import Markup
 
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.casefile.loading import load_case
-from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell, show_table
+from hlo_design.phases.common import Editor, show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.diagnose.report import (
     case_warning_lines,
     diagnosis_report,
@@ -39,6 +39,8 @@ from hlo_design.render.situation import situation_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
 from hlo_design.ui.scan_editor import ScanEditor
 from hlo_design.ui.session import CaseSession, with_session
+from hlo_design.ui.situation_editor import ActorEditor, BasicsEditor, EnvironmentEditor, SourceEditor
+from hlo_design.ui.sticker_editor import StickerEditor
 
 __all__ = [
     "show_findings",
@@ -60,8 +62,12 @@ def show_title(session: CaseSession) -> None:
 
 
 @with_session
-def show_situation(session: CaseSession) -> None:
-    """Section 1: the case at a glance, the continuum strip and the week."""
+def show_situation(session: CaseSession) -> list[Editor]:
+    """Section 1: the case at a glance, the continuum strip and the week; in a dashboard, its parts to edit.
+
+    The coach fills in name, sector, region, environments, people and sources
+    here instead of in the YAML file (each saved by the page's one button).
+    """
     case, v = session.case, session.vocabulary
     warnings = case_warning_lines(case, v)
     if warnings:
@@ -71,6 +77,12 @@ def show_situation(session: CaseSession) -> None:
         display(continuum_strip(case.continuum.position, v))
     if case.rhythm:
         display(rhythm_grid(case.rhythm, v))
+    if not session.interactive:
+        return []
+    editors: list[Editor] = []
+    for editor_type in (BasicsEditor, EnvironmentEditor, ActorEditor, SourceEditor):
+        editors.append(show_editor(editor_type, session))
+    return editors
 
 
 @with_session
@@ -119,21 +131,22 @@ def show_scan(session: CaseSession) -> ScanEditor | None:
 
 
 @with_session
-def show_role_map(session: CaseSession, overload_threshold: float) -> None:
-    """Section 5: the role map heat map, school/work shares and the analyses in words."""
+def show_role_map(session: CaseSession, overload_threshold: float) -> StickerEditor | None:
+    """Section 5: the role map heat map, school/work shares and the analyses in words.
+
+    In a dashboard the group puts the stickers on here (the editor draws the
+    same figures and words, live); a batch shows the saved role map.
+    """
     case, v = session.case, session.vocabulary
+    if session.interactive:
+        return show_editor(partial(StickerEditor, overload_threshold=overload_threshold), session)
     if not (case.role_map and case.role_map.stickers):
         display(HTML(paragraph_html(v("diagnose.roles.empty"))))
-        return
+        return None
     display(role_heatmap(case, v))
     display(side_share_bars(case, v))
-    text = explain(analyse_role_map(case, overload_threshold), v)
-    if not session.interactive:
-        display(HTML(role_map_html(text, v)))
-        return
-    display(HTML(bullets_html(text.headlines)))
-    if text.details:
-        display(_details_accordion(v("rolemap.details", count=len(text.details)), bullets_html(text.details)))
+    display(HTML(role_map_html(explain(analyse_role_map(case, overload_threshold), v), v)))
+    return None
 
 
 @with_session
@@ -152,10 +165,3 @@ def show_report(session: CaseSession, overload_threshold: float) -> None:
         render=lambda: diagnosis_report(load_case(session.path), v, overload_threshold=overload_threshold),
         case_id=session.case.id,
     )  # fmt: skip
-
-
-def _details_accordion(title: str, body: Markup) -> widgets.Accordion:
-    """A closed toggle, so the three headlines stay what the room sees first."""
-    accordion = widgets.Accordion(children=[widgets.HTML(str(body))], selected_index=None)
-    accordion.set_title(0, title)
-    return accordion
