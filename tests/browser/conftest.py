@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from hlo_design.app.serve import voila_command
@@ -133,7 +133,15 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     tab.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     CONSOLES[tab] = console
     dialogs: list[str] = []
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        if dialog.type == "beforeunload":  # leaving with unsaved changes asks first (test_leave_warning.py)
+            dialog.accept()
+            return
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
     yield tab
     name = request.node.name.replace("[", "-").replace("]", "").replace("/", "-")
     screenshot_everything(tab, SCREENSHOTS / f"{name}.png")
