@@ -161,8 +161,10 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         items = [known.get(line) or validated(Precondition, {"text": line}, self.status) for line in _lines(text)]
         if any(item is None for item in items):
             return False
-        self.precondition_items = [item for item in items if item is not None]
-        self._applied()
+        chosen = [item for item in items if item is not None]
+        if chosen != self.precondition_items:  # the box is also filled when the page is drawn: that is no edit
+            self.precondition_items = chosen
+            self._applied()
         return True
 
     # ------------------------------------------------------------ internals
