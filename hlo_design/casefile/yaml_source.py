@@ -8,27 +8,54 @@ nesting deep enough to exhaust the stack. We refuse anchors, aliases and tags
 altogether — a case file has no use for them — limit the nesting depth, and
 record the line of every node, so that every problem points at ``file:line``.
 Nothing here raises anything but :class:`CaseFileError`.
+
+Every page and every batch run parses case files, and PyYAML's pure-Python
+parser was a large part of their time. So a well-formed file goes through
+libyaml, PyYAML's C parser, when it is installed: ``parse_case`` of an
+example case is more than ten times faster (``benchmarks/bench_case_parse.py``).
+The pure-Python path stays the reference: it alone writes the messages, and
+the C path hands every file it does not take as it is (an alias, an anchor,
+a tag, deep nesting, text libyaml reads differently, any error at all) to it.
+libyaml words its syntax errors differently, so this keeps every message, line
+and refusal exactly as it was; ``tests/test_yaml_source.py`` checks that both
+paths agree.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from hlo_design.base.errors import CaseFileError, FieldPath, Problem, format_path
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "ParsedYaml", "parse_yaml", "read_case_bytes"]
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "USE_LIBYAML", "ParsedYaml", "parse_yaml", "read_case_bytes"]
 
 MAX_FILE_BYTES = 2_000_000
 """Case files are a few kilobytes; anything this large is not a case file."""
 
 MAX_DEPTH = 40
 """A case file nests about six levels deep; far deeper nesting is a broken or hostile file."""
+
+USE_LIBYAML: bool = yaml.__with_libyaml__
+"""Whether :func:`parse_yaml` tries libyaml first; without its C extension only the pure-Python path exists.
+
+Set to False, every file takes the pure-Python path: the reference the benchmark and the tests compare with.
+"""
 
 
 @dataclass(frozen=True)
@@ -51,7 +78,7 @@ class _RefusedValue(yaml.MarkedYAMLError):
 
 
 class _CaseLoader(yaml.SafeLoader):
-    """A SafeLoader for files typed by people: no aliases, no tags, bounded depth, dates that exist."""
+    """The pure-Python SafeLoader for files typed by people: no aliases, no tags, bounded depth, dates that exist."""
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -71,25 +98,54 @@ class _CaseLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
-    def construct_undefined(self, node: Node) -> Any:
-        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+
+def _refuse_tag(loader: yaml.SafeLoader | yaml.CSafeLoader, node: Node) -> Any:
+    """The constructor of every tag a safe loader does not know (``!!python/object:...``, ``!custom``)."""
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    raise _RefusedValue(
+        problem=f"tags such as {tag} are not allowed in case files; remove the tag and write the plain value",
+        problem_mark=node.start_mark,
+    )
+
+
+def _existing_date(loader: yaml.SafeLoader | yaml.CSafeLoader, node: ScalarNode) -> Any:
+    """A date as the safe loader reads it, refusing one that does not exist (PyYAML raises a bare ValueError)."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
         raise _RefusedValue(
-            problem=f"tags such as {tag} are not allowed in case files; remove the tag and write the plain value",
+            problem=f"{node.value} is not a date that exists; write a real date as YYYY-MM-DD",
             problem_mark=node.start_mark,
-        )
-
-    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            raise _RefusedValue(
-                problem=f"{node.value} is not a date that exists; write a real date as YYYY-MM-DD",
-                problem_mark=node.start_mark,
-            ) from None
+        ) from None
 
 
-_CaseLoader.add_constructor(None, _CaseLoader.construct_undefined)
-_CaseLoader.add_constructor("tag:yaml.org,2002:timestamp", _CaseLoader.construct_yaml_timestamp)
+def _add_case_constructors(loader: type[yaml.SafeLoader | yaml.CSafeLoader]) -> None:
+    """Give ``loader`` the refusals of tags and impossible dates (each loader class has its own table)."""
+    loader.add_constructor(None, _refuse_tag)
+    loader.add_constructor("tag:yaml.org,2002:timestamp", _existing_date)
+
+
+_add_case_constructors(_CaseLoader)
+
+_LIBYAML_DIFFERS = re.compile(r"\t|(?!\A)\ufeff|(?<![^ \r\n\x85\u2028\u2029\ufeff\[{,])\?|[|>][-+0-9]*#")
+"""Text that libyaml reads otherwise than PyYAML's own parser, found by comparing the two on random YAML.
+
+A tab (libyaml takes it as a space where PyYAML refuses it), a byte order mark after the first character
+(libyaml skips it) and ``?`` at the start of a token (an explicit key: libyaml puts a missing value on
+another line), and a block scalar's ``|`` or ``>`` right before ``#`` (libyaml reads a comment, PyYAML
+refuses it). Plain text keeps its ``?`` after a word (``delen?``) and stays on the fast path.
+"""
+
+if yaml.__with_libyaml__:
+
+    class _LibyamlCaseLoader(yaml.CSafeLoader):
+        """libyaml's parser and composer with the case constructors; it composes without any of the checks above.
+
+        The composer runs in C, so :meth:`_CaseLoader.compose_node` cannot be overridden here: a file reaches
+        this loader only after :func:`_plain_and_shallow` has read its events.
+        """
+
+    _add_case_constructors(_LibyamlCaseLoader)
 
 
 def read_case_bytes(path: Path) -> bytes:
@@ -101,8 +157,82 @@ def read_case_bytes(path: Path) -> bytes:
 
 
 def parse_yaml(raw: bytes, file: str) -> ParsedYaml:
-    """Parse ``raw`` as one YAML mapping, or raise :class:`CaseFileError`."""
+    """Parse ``raw`` as one YAML mapping, or raise :class:`CaseFileError`.
+
+    libyaml parses the files it can take (see :func:`_parse_with_libyaml`); the rest, and every
+    problem, go through the pure-Python path, so both give the same data, lines and messages.
+    """
     text = _decode(raw, file)
+    if USE_LIBYAML:
+        parsed = _parse_with_libyaml(text)
+        if parsed is not None:
+            return parsed
+    return _parse_in_python(text, file)
+
+
+def _parse_with_libyaml(text: str) -> ParsedYaml | None:
+    """``text`` parsed by libyaml, or None when the pure-Python path must say what is wrong with it.
+
+    libyaml takes a file only when it is a plain case file: a mapping without aliases, anchors or tags,
+    nested less than :data:`MAX_DEPTH` deep, without duplicate keys and with values that construct. The
+    event pass comes first because the composer would otherwise build what is refused: an alias bomb
+    walked node by node grows exponentially, and deep nesting recurses in C without Python's limit.
+    Where libyaml reads YAML differently from PyYAML's own parser (:data:`_LIBYAML_DIFFERS`) the file is
+    left to the pure-Python path too, whose reading the case files have always had.
+    """
+    if _LIBYAML_DIFFERS.search(text) or not _plain_and_shallow(yaml.parse(text, Loader=_LibyamlCaseLoader)):
+        return None
+    loader = _LibyamlCaseLoader(text)
+    try:
+        node = loader.get_single_node()
+        if not isinstance(node, MappingNode):
+            return None
+        lines: dict[FieldPath, int] = {}
+        problems: list[Problem] = []
+        _index_lines(node, (), lines, problems, "")
+        if problems:
+            return None
+        return ParsedYaml(data=loader.construct_document(node), lines=lines)
+    except Exception:  # whatever fails, the pure-Python path raises it in its own words
+        return None
+    finally:
+        loader.dispose()
+
+
+def _plain_and_shallow(events: Iterable[Event]) -> bool:
+    """Whether the events hold no alias, anchor or tag, nest less than :data:`MAX_DEPTH` collections deep
+    and hold no plain scalar with a ``?`` inside brackets (PyYAML ends a plain scalar there, libyaml does not).
+
+    Stops at the first event that fails, so a hostile file is not read further than the pure-Python path reads it.
+    A syntax error also gives False: the pure-Python path words it.
+    """
+    depth = 0
+    flow = 0  # open collections in brackets: inside brackets every collection is in brackets
+    try:
+        for event in events:
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+                    return False
+                if flow and event.implicit[0] and "?" in event.value:  # type: ignore[attr-defined]
+                    return False
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth >= MAX_DEPTH or event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+                    return False
+                flow += bool(event.flow_style)  # type: ignore[attr-defined]
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+                flow -= bool(flow)
+            elif kind is AliasEvent:
+                return False
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _parse_in_python(text: str, file: str) -> ParsedYaml:
+    """The pure-Python path: parse ``text`` or raise :class:`CaseFileError` with every problem located."""
     try:
         node = yaml.compose(text, Loader=_CaseLoader)
     except yaml.MarkedYAMLError as error:
