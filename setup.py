@@ -24,8 +24,12 @@ RESOURCES = {
     "data": ["*.yaml", "cases/*.yaml", "messages/*.yaml"],
     "notebooks": ["*.ipynb"],
     "templates": [
-        "*.j2", "meeting/*.html", "meeting/static/*.css", "meeting/static/*.js",
-        "jupyter/voila/templates/hlo/conf.json", "jupyter/voila/templates/hlo/*.j2",
+        "*.j2",
+        "meeting/*.html",
+        "meeting/static/*.css",
+        "meeting/static/*.js",
+        "jupyter/voila/templates/hlo/conf.json",
+        "jupyter/voila/templates/hlo/*.j2",
     ],
 }
 
