@@ -141,13 +141,8 @@ class MeetingApi(_Handler):
 
 class ParticipantsApi(_Handler):
     async def post(self) -> None:
-        try:
-            data = self.body()
-        except Refusal as refusal:
-            self.refuse(refusal)
-            return
-
         def join() -> dict[str, Any]:
+            data = self.body()
             _, token = self.participation.join(
                 str(data.get("code", "")), str(data.get("actor", "")), _text(data, "name")
             )
@@ -163,17 +158,11 @@ class FormsApi(_Handler):
 
 class ContributionsApi(_Handler):
     async def post(self) -> None:
-        try:
-            data = self.body()
-        except Refusal as refusal:
-            self.refuse(refusal)
-            return
-        sent = data.get("values")
-        values: dict[str, Any] = sent if isinstance(sent, dict) else {}
-        token, kind = self.token(), str(data.get("kind", ""))
-
         def contribute() -> dict[str, Any]:
-            contribution = self.participation.contribute(token, kind, values)
+            data, token = self.body(), self.token()
+            sent = data.get("values")
+            values: dict[str, Any] = sent if isinstance(sent, dict) else {}
+            contribution = self.participation.contribute(token, str(data.get("kind", "")), values)
             participant, _ = self.participation.participant(token)
             return {"seq": contribution.seq, "sent": self.participation.sent(participant)}
 

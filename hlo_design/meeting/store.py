@@ -240,14 +240,7 @@ class MeetingStore:
 
     def states(self, meeting_id: str) -> dict[int, State]:
         """The latest decision per contribution of a meeting; contributions without one are pending."""
-        query = (
-            select(DecisionRow)
-            .join(ContributionRow, ContributionRow.seq == DecisionRow.contribution_seq)
-            .where(ContributionRow.meeting_id == meeting_id)
-            .order_by(DecisionRow.id)
-        )
-        with self._sessions() as session:
-            return {row.contribution_seq: State(row.state) for row in session.scalars(query)}
+        return {decision.contribution: decision.state for decision in self.decisions(meeting_id)}
 
     def decisions(self, meeting_id: str) -> list[Decision]:
         """The whole log of the coach's decisions for a meeting, oldest first."""

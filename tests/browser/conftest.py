@@ -14,7 +14,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from hlo_design.app.serve import voila_command
 from hlo_design.base.config import CASES_DIR, PROJECT_ROOT
+from hlo_design.casefile.history import HISTORY_DIR
 from hlo_design.casefile.loading import load_case
 from hlo_design.casefile.saving import dump_case
 from tests.helpers import HOSTILE
@@ -73,12 +74,44 @@ def _hostile_case(cases: Path) -> None:
     (cases / "xss-test.yaml").write_text(dump_case(hostile), encoding="utf-8")
 
 
+def copy_of_the_cases(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A private copy of the example cases (no backups, locks or meeting store) for a server of one module."""
+    cases = tmp_path_factory.mktemp(name) / "cases"
+    shutil.copytree(CASES_DIR, cases, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".meetings*"))
+    return cases
+
+
+@contextmanager
+def server_of_its_own(cases: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+    """A Voilà without a pool on ``cases``, for a module whose tests add cases the shared server must not see."""
+    with running_voila(cases, tmp_path_factory.mktemp(f"{name}-log") / "voila.log", pool=0) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def cases_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cases = tmp_path_factory.mktemp("voila") / "cases"
     shutil.copytree(CASES_DIR, cases, ignore=shutil.ignore_patterns("*.bak", "*.lock"))
     _hostile_case(cases)
     return cases
+
+
+@contextmanager
+def case_of_its_own(cases: Path, case_id: str, copy_of: str, change: Callable[[str], str] = str) -> Iterator[Path]:
+    """A copy of an example case under its own id for the tests of one module, gone afterwards.
+
+    The other browser tests count and read the example cases, so a test that saves works on a copy;
+    ``change`` may alter the copied text (a hostile name, say).
+    """
+    path = cases / f"{case_id}.yaml"
+    text = (cases / f"{copy_of}.yaml").read_text(encoding="utf-8").replace(f"id: {copy_of}", f"id: {case_id}", 1)
+    path.write_text(change(text), encoding="utf-8")
+    try:
+        yield path
+    finally:
+        for leftover in cases.glob(f"{case_id}.yaml*"):
+            leftover.unlink()
+        shutil.rmtree(cases / HISTORY_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

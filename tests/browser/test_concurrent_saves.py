@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from hlo_design.casefile.history import HISTORY_DIR
 from hlo_design.casefile.loading import load_case
-from tests.browser.conftest import assert_no_errors, open_dashboard
+from tests.browser.conftest import assert_no_errors, case_of_its_own, open_dashboard
 
 CASE = "samen"
 
 
 @pytest.fixture(scope="module")
 def shared_case(cases_copy: Path) -> Iterator[Path]:
-    """A case of its own (a copy of Logistiek), so other tests never see these saves; gone afterwards."""
-    path = cases_copy / f"{CASE}.yaml"
-    text = (cases_copy / "logistiek.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("id: logistiek", f"id: {CASE}", 1), encoding="utf-8")
-    yield path
-    for leftover in cases_copy.glob(f"{CASE}.yaml*"):
-        leftover.unlink()
-    shutil.rmtree(cases_copy / HISTORY_DIR, ignore_errors=True)
+    """A case of its own (a copy of Logistiek), so other tests never see these saves."""
+    with case_of_its_own(cases_copy, CASE, "logistiek") as path:
+        yield path
 
 
 @pytest.fixture

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from hlo_design.casefile.history import HISTORY_DIR
 from hlo_design.casefile.loading import load_case
 from hlo_design.model.design_plan import DesignPlan
-from tests.browser.conftest import SCREENSHOTS, assert_no_errors, open_dashboard
+from tests.browser.conftest import SCREENSHOTS, assert_no_errors, case_of_its_own, open_dashboard
 
 CASE = "focusproef"
 QUESTION = "Hoe leren leerlingen <b>samen</b> met de zorgvrager?"
@@ -21,14 +19,9 @@ GOAL = "Een gesprek met de zorgvrager voorbereiden & nabespreken"
 
 @pytest.fixture(scope="module")
 def focus_case(cases_copy: Path) -> Iterator[Path]:
-    """A case of its own (a copy of Zorg): the other browser tests count and read the example cases."""
-    path = cases_copy / f"{CASE}.yaml"
-    text = (cases_copy / "zorg.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("id: zorg", f"id: {CASE}", 1), encoding="utf-8")
-    yield path
-    for leftover in cases_copy.glob(f"{CASE}.yaml*"):
-        leftover.unlink()
-    shutil.rmtree(cases_copy / HISTORY_DIR, ignore_errors=True)
+    """A copy of Zorg of its own: the other browser tests count and read the example cases."""
+    with case_of_its_own(cases_copy, CASE, "zorg") as path:
+        yield path
 
 
 def test_the_group_writes_the_focus_question_and_a_goal(page: Page, voila_url: str, focus_case: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -12,23 +11,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
-from hlo_design.casefile.history import HISTORY_DIR
 from hlo_design.casefile.loading import load_case
-from tests.browser.conftest import open_dashboard
+from tests.browser.conftest import case_of_its_own, open_dashboard
 
 CASE = "vertrekken"
 
 
 @pytest.fixture(scope="module")
 def own_case(cases_copy: Path) -> Iterator[Path]:
-    """A copy of Logistiek of its own, so no other test sees these saves; gone afterwards."""
-    path = cases_copy / f"{CASE}.yaml"
-    text = (cases_copy / "logistiek.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("id: logistiek", f"id: {CASE}", 1), encoding="utf-8")
-    yield path
-    for leftover in cases_copy.glob(f"{CASE}.yaml*"):
-        leftover.unlink()
-    shutil.rmtree(cases_copy / HISTORY_DIR, ignore_errors=True)
+    """A copy of Logistiek of its own, so no other test sees these saves."""
+    with case_of_its_own(cases_copy, CASE, "logistiek") as path:
+        yield path
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ tests keep seeing the example cases as they are.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,9 +21,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from hlo_design.base.config import CASES_DIR
 from hlo_design.casefile.loading import load_case
-from tests.browser.conftest import RENDER_TIMEOUT_MS, SCREENSHOTS, assert_no_errors, running_voila
+from tests.browser.conftest import (
+    RENDER_TIMEOUT_MS,
+    SCREENSHOTS,
+    assert_no_errors,
+    copy_of_the_cases,
+    server_of_its_own,
+)
 from tests.helpers import HOSTILE
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -34,14 +38,12 @@ LIVE_MS = 10_000
 
 @pytest.fixture(scope="module")
 def meeting_cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    cases = tmp_path_factory.mktemp("meeting") / "cases"
-    shutil.copytree(CASES_DIR, cases, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".meetings*"))
-    return cases
+    return copy_of_the_cases(tmp_path_factory, "meeting")
 
 
 @pytest.fixture(scope="module")
 def meeting_url(meeting_cases: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_voila(meeting_cases, tmp_path_factory.mktemp("meeting-log") / "voila.log", pool=0) as url:
+    with server_of_its_own(meeting_cases, tmp_path_factory, "meeting") as url:
         yield url
 
 

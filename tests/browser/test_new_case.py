@@ -6,34 +6,31 @@ count the example cases.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from hlo_design.base.config import CASES_DIR
 from hlo_design.casefile.loading import load_case
 from tests.browser.conftest import (
     RENDER_TIMEOUT_MS,
     SCREENSHOTS,
     assert_no_errors,
-    running_voila,
+    copy_of_the_cases,
     screenshot_everything,
+    server_of_its_own,
 )
 
 
 @pytest.fixture(scope="module")
 def start_cases(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    cases = tmp_path_factory.mktemp("new-case") / "cases"
-    shutil.copytree(CASES_DIR, cases, ignore=shutil.ignore_patterns("*.bak", "*.lock", ".meetings*"))
-    return cases
+    return copy_of_the_cases(tmp_path_factory, "new-case")
 
 
 @pytest.fixture(scope="module")
 def start_url(start_cases: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_voila(start_cases, tmp_path_factory.mktemp("new-case-log") / "voila.log", pool=0) as url:
+    with server_of_its_own(start_cases, tmp_path_factory, "new-case") as url:
         yield url
 
 

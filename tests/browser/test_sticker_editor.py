@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from hlo_design.casefile.history import HISTORY_DIR
 from hlo_design.casefile.loading import load_case
-from tests.browser.conftest import SCREENSHOTS, assert_no_errors, open_dashboard
+from tests.browser.conftest import SCREENSHOTS, assert_no_errors, case_of_its_own, open_dashboard
 from tests.helpers import HOSTILE
 
 CASE = "stickers-test"
@@ -19,18 +17,15 @@ ACTOR = "lk_voertuig"  # Leerkrachten voertuigtechniek: no sticker on "Waarom sa
 TASK = "sw_visie_doelen"
 
 
+def _hostile_actor(text: str) -> str:
+    return text.replace('name: "Hybride docent (duobaan onderwijs en installateur)"', f'name: "Docent {HOSTILE}"', 1)
+
+
 @pytest.fixture(scope="module")
 def sticker_case(cases_copy: Path) -> Iterator[Path]:
-    """A case of its own (Energietransitie, one actor with a hostile name), so other tests never see these saves."""
-    path = cases_copy / f"{CASE}.yaml"
-    text = (cases_copy / "energietransitie.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: energietransitie", f"id: {CASE}", 1)
-    text = text.replace('name: "Hybride docent (duobaan onderwijs en installateur)"', f'name: "Docent {HOSTILE}"', 1)
-    path.write_text(text, encoding="utf-8")
-    yield path
-    for leftover in cases_copy.glob(f"{CASE}.yaml*"):
-        leftover.unlink()
-    shutil.rmtree(cases_copy / HISTORY_DIR, ignore_errors=True)
+    """A copy of Energietransitie of its own, one actor with a hostile name, so other tests never see these saves."""
+    with case_of_its_own(cases_copy, CASE, "energietransitie", _hostile_actor) as path:
+        yield path
 
 
 def test_a_sticker_toggled_in_the_dashboard_is_saved_in_the_case_file(
