@@ -13,7 +13,7 @@ from hlo_design.casefile import loading
 from hlo_design.casefile.loading import parse_case
 from hlo_design.ui import session as notebook
 from hlo_design.ui.session import open_case
-from tests.helpers import TEST_DATA
+from tests.helpers import MINIMAL_CASE, TEST_DATA
 
 BAD_CASES = TEST_DATA / "bad_cases"
 
@@ -66,3 +66,12 @@ def test_the_dashboard_error_box_follows_the_page_language(
     monkeypatch.setattr(notebook, "display", displayed.append)
     assert open_case("zorg") is None
     assert expected in displayed[0].data  # type: ignore[attr-defined]
+
+
+def test_a_choice_list_reads_as_dutch() -> None:
+    """Pydantic's English "or" between the last two choices becomes "of" in a Dutch message."""
+    text = MINIMAL_CASE.replace("region: NL", "region: NL\nscans:\n  - {date: 2024-01-01, group: leraren}", 1)
+    with pytest.raises(CaseFileError) as caught:
+        parse_case(text.encode("utf-8"), "demo.yaml", Vocabulary("nl"))
+    assert "'coordinators' of 'learners'" in str(caught.value)
+    assert " or " not in str(caught.value)

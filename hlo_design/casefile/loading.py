@@ -179,7 +179,14 @@ def _message(detail: ErrorDetails, vocabulary: Vocabulary) -> str:
     if kind == "value_error":
         return message
     if v.language != "en" and v.has(f"validation.type.{kind}"):
-        message = v(f"validation.type.{kind}", **detail.get("ctx", {}))
+        context = dict(detail.get("ctx", {}))
+        if isinstance(context.get("expected"), str):  # pydantic lists choices as "'a', 'b' or 'c'"
+            last_or = context["expected"].rfind(" or ")
+            if last_or >= 0:
+                context["expected"] = (
+                    context["expected"][:last_or] + f" {v('validation.or')} " + context["expected"][last_or + 4 :]
+                )
+        message = v(f"validation.type.{kind}", **context)
     return v("validation.got", message=f"{message[:1].lower()}{message[1:]}", value=_short(detail.get("input")))
 
 
