@@ -39,7 +39,6 @@ def join_choices(case: Case, phase: str, vocabulary: Vocabulary) -> dict[str, An
         "case": case.name,
         "phase": vocabulary(f"landing.phase.{phase}"),
         "actors": [(actor.id, actor.name) for actor in case.actors],
-        "texts": {key: vocabulary(f"join.{key}") for key in ("who", "name", "start", "choose")},
     }
 
 
