@@ -91,6 +91,8 @@ class ListEditor(ABC, Generic[Item]):
     """The readable part of new items' ids (Dutch, like the ids in the example cases)."""
     part_name: ClassVar[str]
     """Which list this is in the file, as a save names it in a clash (``activities``, ``valorisation.lessons``)."""
+    case: Case
+    """The case as this page knows it: the last saved file, with what other editors on the page share."""
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None) -> None:
         self.vocabulary = vocabulary
