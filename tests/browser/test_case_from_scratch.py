@@ -59,8 +59,8 @@ def tab(browser: Browser) -> Iterator[Page]:
 
 
 def test_a_case_made_in_the_dashboards_gives_complete_reports(tab: Page, scratch_url: str, scratch_cases: Path) -> None:
-    _create_on_the_start_page(tab, scratch_url)
-    _diagnose(tab, scratch_url)
+    _create_on_the_start_page(tab, scratch_url, scratch_cases)
+    _diagnose(tab)
     case = load_case(scratch_cases / f"{CASE}.yaml")
     assert [e.name for e in case.environments] == ["Campus Gent", "WZC De Linde", "Skillslab"]
     assert [a.name for a in case.activities] == [ACTIVITY]
@@ -87,7 +87,8 @@ def test_a_case_made_in_the_dashboards_gives_complete_reports(tab: Page, scratch
         assert part in design, f"the design report lacks {part!r}"
 
 
-def _create_on_the_start_page(tab: Page, url: str) -> None:
+def _create_on_the_start_page(tab: Page, url: str, cases: Path) -> None:
+    """The start page's form writes the case; the list shows it without a reload, its link opens the diagnosis."""
     tab.goto(f"{url}/voila/render/index.ipynb", timeout=RENDER_TIMEOUT_MS, wait_until="commit")
     form = tab.locator(".hlo-new-case")
     form.locator("input").first.wait_for(timeout=RENDER_TIMEOUT_MS)
@@ -96,14 +97,26 @@ def _create_on_the_start_page(tab: Page, url: str) -> None:
         ["Zorg Gent", "Zorg", "Leerlingen verzorgende", "Campus Gent", "WZC De Linde", "Leerkrachten zorg", "Mentoren"]
     ):
         texts.nth(index).fill(text)
-    form.locator("select").nth(0).select_option(index=1)  # Vlaanderen: leerling, leerkracht, mentor
-    form.locator("select").nth(3).select_option(index=3)
+    form.locator("button", has_text="Vlaanderen").click()
+    form.locator("select").nth(3).select_option(label="werkbegeleider")
     tab.click(".hlo-new-case-create")
     expect(tab.locator(".hlo-new-case-message")).to_contain_text("aangemaakt", timeout=SAVE_MS)
+    expect(tab.locator("table").first).to_contain_text("Zorg Gent")
+    screenshot_everything(tab, SCREENSHOTS / "start-new-case.png")
+    assert_no_errors(tab)
+    case = load_case(cases / f"{CASE}.yaml")
+    assert case.region == "VL"
+    assert [(a.name, a.type.value) for a in case.actors] == [
+        ("Leerkrachten zorg", "teacher"),
+        ("Mentoren", "supervisor"),
+    ]
+    tab.click(".hlo-new-case-message a")
 
 
-def _diagnose(tab: Page, url: str) -> None:
-    open_dashboard(tab, f"{url}/voila/render/01_diagnose.ipynb?case={CASE}", selectors=(".hlo-sticker-table",))
+def _diagnose(tab: Page) -> None:
+    """On the page the start page's link opened."""
+    tab.wait_for_selector(".hlo-sticker-table", timeout=RENDER_TIMEOUT_MS)
+    expect(tab.locator("h2").first).to_contain_text("Zorg Gent")
     environments = tab.locator(".hlo-environments-editor")
     _add_named(environments, "Skillslab")
     expect(environments.locator(".hlo-environment-row")).to_have_count(3)
