@@ -164,7 +164,14 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
         environment.pop(name, None)
     _anna_workspace(root / "coaches")
     log = root / "hub.log"
-    command = [sys.executable, "-m", "jupyterhub", "-f", str(DEPLOY_CONFIG), f"--DummyAuthenticator.password={PASSWORD}"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterhub",
+        "-f",
+        str(DEPLOY_CONFIG),
+        f"--DummyAuthenticator.password={PASSWORD}",
+    ]
     with log.open("wb") as output:
         process = subprocess.Popen(
             command, cwd=root, env=environment, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
