@@ -209,8 +209,8 @@ def test_each_coach_gets_the_workbook_of_their_own_workspace(hub: Hub, browser: 
     anna, bram = _log_in(browser, hub, "anna"), _log_in(browser, hub, "bram")  # both servers start at once
 
     for coach, tab in (("anna", anna), ("bram", bram)):
-        tab.wait_for_url(f"{hub.url}/user/{coach}/{LANDING_PAGE}", wait_until="commit", timeout=RENDER_TIMEOUT_MS)
         tab.wait_for_selector("a.hlo-phase-link", timeout=RENDER_TIMEOUT_MS)
+        assert tab.url == f"{hub.url}/user/{coach}/{LANDING_PAGE}"
     expect(anna.locator("a.hlo-phase-link[data-phase='diagnose']")).to_have_count(1)
     expect(anna.locator(f"a.hlo-phase-link[data-case='{ANNA_CASE}']")).not_to_have_count(0)
     expect(bram.locator("a.hlo-phase-link[data-phase='diagnose']")).to_have_count(len(EXAMPLE_CASES))
@@ -221,10 +221,8 @@ def test_each_coach_gets_the_workbook_of_their_own_workspace(hub: Hub, browser: 
     anna.click(f"a.hlo-phase-link[data-case='{ANNA_CASE}'][data-phase='diagnose']", no_wait_after=True)
     bram.click("a.hlo-phase-link[data-case='logistiek'][data-phase='diagnose']", no_wait_after=True)
     for tab, coach, case_name in ((anna, "anna", ANNA_CASE_NAME), (bram, "bram", "Logistiek West-Brabant")):
-        tab.wait_for_url(
-            f"{hub.url}/user/{coach}/voila/render/01_diagnose.ipynb**", wait_until="commit", timeout=RENDER_TIMEOUT_MS
-        )
         tab.wait_for_selector(".hlo-finding-row", timeout=RENDER_TIMEOUT_MS)
+        assert tab.url.startswith(f"{hub.url}/user/{coach}/voila/render/01_diagnose.ipynb?")
         expect(tab.locator("h2").filter(has_text=case_name)).to_have_count(1)
         assert_no_errors(tab)
         screenshot_everything(tab, SCREENSHOTS / f"jupyterhub-{coach}.png")
