@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from tornado.httputil import HTTPHeaders
 
-from hlo_design.app.hub_proxy import same_origin
+from hlo_design.app.hub_proxy import awaitable_after_login, same_origin
 
 
 def _request(**headers: str) -> SimpleNamespace:
@@ -28,3 +30,14 @@ def _request(**headers: str) -> SimpleNamespace:
 )
 def test_only_the_servers_own_pages_open_websockets(headers: dict[str, str], origin: str, accepted: bool) -> None:
     assert same_origin(_request(**headers), origin) is accepted
+
+
+def test_a_visitor_sent_to_the_login_ends_the_request_quietly() -> None:
+    def redirected(*_arguments: Any) -> None:
+        return None  # what web.authenticated returns after redirecting to the hub's login
+
+    async def proxied(*_arguments: Any) -> str:
+        return "proxied"
+
+    assert asyncio.run(awaitable_after_login(redirected)("handler", 8888, "/")) is None
+    assert asyncio.run(awaitable_after_login(proxied)("handler", 8888, "/")) == "proxied"

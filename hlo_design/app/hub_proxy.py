@@ -11,15 +11,21 @@ meant for requests already found cross-origin and accepts nothing but the
 websocket of every dashboard was then refused (403) and the pages never drew
 their widgets. :func:`same_origin` puts back the same-origin rule for the
 wrapper's handler only.
+
+And: its login check (Tornado's ``web.authenticated``) returns nothing when it
+sends a visitor to the hub's login, which the wrapper then awaits; every first
+visit logged an "Uncaught exception" traceback after the redirect had gone out.
+:func:`awaitable_after_login` lets such a visit end quietly.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-__all__ = ["main", "same_origin"]
+__all__ = ["awaitable_after_login", "main", "same_origin"]
 
 SAME_ORIGIN_FETCH_SITES = ("same-origin", "none")
 """``Sec-Fetch-Site`` values that a browser sends only for a page's own origin (or a typed-in address)."""
@@ -37,12 +43,25 @@ def same_origin(handler: Any, origin: str) -> bool:
     return bool(urlsplit(origin).netloc.lower() == headers.get("Host", "").lower())
 
 
+def awaitable_after_login(
+    proxy: Callable[..., Awaitable[Any] | None],
+) -> Callable[..., Awaitable[Any]]:
+    """``proxy`` behind a login check, made to await only what it returns: nothing when the visitor was redirected."""
+
+    async def proxy_if_logged_in(*arguments: Any) -> Any:
+        pending = proxy(*arguments)
+        return None if pending is None else await pending
+
+    return proxy_if_logged_in
+
+
 def main() -> None:
     """Patch the wrapper's proxy handler, then run the wrapper with this command line."""
     from jhsingle_native_proxy import main as wrapper
-    from jhsingle_native_proxy.proxyhandlers import ProxyHandler
+    from jhsingle_native_proxy.proxyhandlers import ProxyHandler, SuperviseAndProxyHandler
 
     ProxyHandler.check_origin = same_origin
+    SuperviseAndProxyHandler.oauth_proxy = awaitable_after_login(SuperviseAndProxyHandler.oauth_proxy)
     sys.argv[0] = "jhsingle-native-proxy"
     wrapper.run()
 
