@@ -53,8 +53,13 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 PROXY_FROM_MAKE = REPOSITORY / ".cache" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
 STATE = Path(os.environ.get("HLO_HUB_STATE", "/srv/hlo-design/hub"))
 WORKSPACES = Path(os.environ.get("HLO_HUB_WORKSPACES", "/srv/hlo-design/coaches"))
-READY_SECONDS = 60
-"""How long the wrapper waits for Voilà to answer; its default of 10 s is too short on a busy machine."""
+READY_SECONDS = 300
+"""How long the wrapper waits for Voilà to start answering. When that runs out, jhsingle-native-proxy 0.8.3
+waits for the process to end instead of failing, and the coach's first page never comes; its default of
+10 s ran out whenever the machine was busy."""
+READY_CHECK_PATH = "/voila/static/voila.js"
+"""What the wrapper asks to see whether Voilà is up: a static file, answered at once. A check counts only if it is
+answered within 1 s, which Voilà's default (the notebook list at ``/``) missed on a busy machine."""
 SPAWNER = os.environ.get("HLO_HUB_SPAWNER", "localprocess")
 
 
@@ -97,6 +102,7 @@ c.Spawner.cmd = [
     sys.executable, "-m", "hlo_design.app.hub_proxy",  # jhsingle-native-proxy, see that module
     "--destport=0",  # a free port for Voilà, put in for {port}
     f"--ready-timeout={READY_SECONDS}",
+    f"--ready-check-path={READY_CHECK_PATH}",
     "--ip=127.0.0.1",  # only the hub's proxy on this machine talks to it
     # The hub learns of a coach's activity from its proxy's traffic, which is what the idle culler judges by.
     # The wrapper's own reports are off: by default they say "active" every 5 minutes, traffic or not,
