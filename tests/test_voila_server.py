@@ -168,3 +168,15 @@ def test_hlo_design_serve_passes_its_pool_size_to_voila(monkeypatch: pytest.Monk
     assert "--pool_size=3" in started[0]
     assert environments[0]["HLO_DESIGN_STORE"] == "sqlite:///x.sqlite3"  # the server and its kernels share the store
     assert environments[0]["HLO_DESIGN_JOIN_URL"] == "http://127.0.0.1:8866/join"
+
+
+@pytest.mark.parametrize("base_url", ["/user/anna/", "/user/anna", "user/anna"])
+def test_behind_a_hub_voila_serves_at_the_root_and_writes_the_prefix_into_its_pages(base_url: str) -> None:
+    """The hub's wrapper strips /user/<name>; Voilà must still put it in every address of its pages."""
+    command = voila_command(8866, base_url=base_url)
+    assert "--Voila.base_url=/user/anna/" in command
+    assert "--Voila.server_url=/" in command
+
+
+def test_served_alone_voila_keeps_the_root() -> None:
+    assert "--Voila.base_url=/" in voila_command(8866)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -152,6 +153,10 @@ def _parser() -> argparse.ArgumentParser:
         help=f"pre-heated kernels kept ready per notebook; 0 starts a kernel per page view (default: {DEFAULT_POOL})",
     )  # fmt: skip
     serve.add_argument(
+        "--base-url", default="/", metavar="PATH",
+        help="path in front of every address in the pages, for a proxy that strips it (JupyterHub: /user/NAME/)",
+    )  # fmt: skip
+    serve.add_argument(
         "--store", default=None, metavar="URL",
         help="meeting store, e.g. postgresql+psycopg://user@host/db (default: a SQLite file beside the cases)",
     )  # fmt: skip
@@ -280,15 +285,20 @@ def _serve(arguments: argparse.Namespace) -> int:
     if arguments.store:
         environment[STORE_ENV] = arguments.store
     print(f"hlo-design: participants of a live meeting open {environment[JOIN_URL_ENV]}")
-    command = voila_command(port, host=arguments.host, pool=arguments.pool)
+    command = voila_command(port, host=arguments.host, pool=arguments.pool, base_url=arguments.base_url)
     process = subprocess.Popen(command, env=environment)
     if not arguments.no_browser:
         threading.Timer(3.0, webbrowser.open, args=(url,)).start()
+    # A supervisor (JupyterHub's proxy, systemd) stops us with SIGTERM, which would end this process
+    # and leave Voilà running with its kernels: pass it on, and wait for Voilà as after Ctrl+C.
+    before = signal.signal(signal.SIGTERM, lambda _signal, _frame: process.terminate())
     try:
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
         return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _history(arguments: argparse.Namespace) -> int:

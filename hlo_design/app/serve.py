@@ -38,6 +38,13 @@ Voilà itself would quietly move to the next port when the one asked for is
 taken (``port_retries``), after we had printed the old one. So Voilà is told
 never to move (``--Voila.port_retries=0``) and :func:`choose_port` settles the port
 before anything is printed.
+
+Behind a JupyterHub (``deploy/``), each coach's Voilà sits behind a proxy
+that answers at the hub's ``/user/<name>/`` and strips that prefix before
+forwarding (jhsingle-native-proxy). Voilà then serves its routes at ``/``
+(``server_url``) but must write the prefix into every address it puts in a
+page (``base_url``: static files, kernel websockets), or the browser would
+ask the hub for paths it does not know.
 """
 
 from __future__ import annotations
@@ -68,9 +75,18 @@ PORT_TRIES = 20
 
 
 def voila_command(
-    port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEBOOKS_DIR, pool: int = DEFAULT_POOL
+    port: int,
+    *,
+    host: str = "127.0.0.1",
+    notebooks: Path = NOTEBOOKS_DIR,
+    pool: int = DEFAULT_POOL,
+    base_url: str = "/",
 ) -> list[str]:
-    """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook."""
+    """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook.
+
+    ``base_url`` is the path the browser sees in front of Voilà's routes (a hub's ``/user/<name>/``);
+    Voilà itself serves at ``/`` because the proxy in front strips that path.
+    """
     return [
         sys.executable,
         "-m",
@@ -80,6 +96,8 @@ def voila_command(
         f"--port={port}",
         "--Voila.port_retries=0",  # never another port than the one printed: see choose_port
         f"--Voila.ip={host}",
+        f"--Voila.base_url={_with_slashes(base_url)}",
+        "--Voila.server_url=/",
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
@@ -90,6 +108,11 @@ def voila_command(
         "--Voila.tornado_settings=disable_check_xsrf=True",
         *_pool_arguments(pool),
     ]
+
+
+def _with_slashes(path: str) -> str:
+    """``path`` with one slash at each end, as Voilà joins it to its own paths."""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
 def _pool_arguments(pool: int) -> list[str]:
