@@ -50,7 +50,15 @@ from pathlib import Path
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 
-__all__ = ["DEFAULT_POOL", "DEFAULT_PORT", "LANDING_PAGE", "choose_port", "port_is_free", "voila_command"]
+__all__ = [
+    "DEFAULT_POOL",
+    "DEFAULT_PORT",
+    "LANDING_PAGE",
+    "check_budget",
+    "choose_port",
+    "port_is_free",
+    "voila_command",
+]
 
 LANDING_PAGE = "voila/render/index.ipynb"
 CULL_INTERVAL_SECONDS = 60
@@ -68,9 +76,17 @@ PORT_TRIES = 20
 
 
 def voila_command(
-    port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEBOOKS_DIR, pool: int = DEFAULT_POOL
+    port: int,
+    *,
+    host: str = "127.0.0.1",
+    notebooks: Path = NOTEBOOKS_DIR,
+    pool: int = DEFAULT_POOL,
+    max_kernels: int = 0,
 ) -> list[str]:
-    """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook."""
+    """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook.
+
+    ``max_kernels`` > 0 is the kernel budget (:mod:`hlo_design.app.kernel_budget`); 0 leaves kernels unbounded.
+    """
     return [
         sys.executable,
         "-m",
@@ -89,7 +105,18 @@ def voila_command(
         "--MappingKernelManager.cull_connected=False",
         "--Voila.tornado_settings=disable_check_xsrf=True",
         *_pool_arguments(pool),
+        *([f"--WorkbookVoila.max_kernels={max_kernels}"] if max_kernels > 0 else []),
     ]
+
+
+def check_budget(max_kernels: int, pool: int, notebooks: Path = NOTEBOOKS_DIR) -> None:
+    """Refuse a budget the pre-heated pools fill on their own: every pool place counts against it."""
+    places = pool * len(list(notebooks.glob("*.ipynb")))
+    if max_kernels <= places:
+        raise WorkbookError(
+            f"--max-kernels {max_kernels} leaves no kernel for a page view: the pools keep {places} "
+            f"(--pool {pool} per notebook); raise --max-kernels above {places} or lower --pool"
+        )
 
 
 def _pool_arguments(pool: int) -> list[str]:
