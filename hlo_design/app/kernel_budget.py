@@ -33,8 +33,10 @@ from hlo_design.render.report import render_template
 __all__ = ["KERNEL_MB", "RESERVED_MB", "RETRY_AFTER_SECONDS", "busy_page", "default_max_kernels", "kernels_held"]
 
 KERNEL_MB = 250
-"""Memory one page view costs, kernel and its share of the server, rounded up from
-``benchmarks/bench_capacity.py`` (a dashboard kernel after its page was drawn; see docs/capacity.md)."""
+"""Memory counted for one page view: ``benchmarks/bench_capacity.py`` measured at most 183 MB (the kernel
+after its page was drawn, 169 MB, plus what the view added to the server), and this leaves a headroom of
+1.37 for what a kernel grows while a group works with the page, which that benchmark does not see
+(docs/capacity.md)."""
 RESERVED_MB = 1024
 """Left for the operating system, the Voilà server itself and the browser on the same machine."""
 MIN_KERNELS = 2
