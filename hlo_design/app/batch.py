@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -311,7 +311,7 @@ class _Settings:
     language: str
     timeout: float | None
     on_done: Callable[[int], None]
-    environment: Mapping[str, str] = field(default_factory=dict)
+    environment: Mapping[str, str]
     """The workspace folders every run's kernel starts with (:func:`_job_environment`)."""
 
 
