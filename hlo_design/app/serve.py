@@ -57,7 +57,15 @@ from pathlib import Path
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 
-__all__ = ["DEFAULT_POOL", "DEFAULT_PORT", "LANDING_PAGE", "choose_port", "port_is_free", "voila_command"]
+__all__ = [
+    "DEFAULT_POOL",
+    "DEFAULT_PORT",
+    "LANDING_PAGE",
+    "check_budget",
+    "choose_port",
+    "port_is_free",
+    "voila_command",
+]
 
 LANDING_PAGE = "voila/render/index.ipynb"
 CULL_INTERVAL_SECONDS = 60
@@ -81,11 +89,13 @@ def voila_command(
     notebooks: Path = NOTEBOOKS_DIR,
     pool: int = DEFAULT_POOL,
     base_url: str = "/",
+    max_kernels: int = 0,
 ) -> list[str]:
     """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook.
 
     ``base_url`` is the path the browser sees in front of Voilà's routes (a hub's ``/user/<name>/``);
-    Voilà itself serves at ``/`` because the proxy in front strips that path.
+    Voilà itself serves at ``/`` because the proxy in front strips that path. ``max_kernels`` > 0 is the
+    kernel budget (:mod:`hlo_design.app.kernel_budget`); 0 leaves kernels unbounded.
     """
     return [
         sys.executable,
@@ -107,12 +117,23 @@ def voila_command(
         "--MappingKernelManager.cull_connected=False",
         "--Voila.tornado_settings=disable_check_xsrf=True",
         *_pool_arguments(pool),
+        *([f"--WorkbookVoila.max_kernels={max_kernels}"] if max_kernels > 0 else []),
     ]
 
 
 def _with_slashes(path: str) -> str:
     """``path`` with one slash at each end, as Voilà joins it to its own paths."""
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def check_budget(max_kernels: int, pool: int, notebooks: Path = NOTEBOOKS_DIR) -> None:
+    """Refuse a budget the pre-heated pools fill on their own: every pool place counts against it."""
+    places = pool * len(list(notebooks.glob("*.ipynb")))
+    if max_kernels <= places:
+        raise WorkbookError(
+            f"--max-kernels {max_kernels} leaves no kernel for a page view: the pools keep {places} "
+            f"(--pool {pool} per notebook); raise --max-kernels above {places} or lower --pool"
+        )
 
 
 def _pool_arguments(pool: int) -> list[str]:
