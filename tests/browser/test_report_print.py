@@ -46,7 +46,7 @@ def _open_drawn(page: Page, report: Path) -> int:
 
 @pytest.mark.parametrize("phase", list(REPORTS))
 def test_report_prints_on_a4(page: Page, tmp_path: Path, phase: str) -> None:
-    """Page size A4, the case's name on page 1, and no figure wider than the paper in the print layout."""
+    """Page size A4, the case's name on page 1, and no figure or table wider than the paper in the print layout."""
     case = load_case("zorg")
     report = tmp_path / f"{phase}.html"
     report.write_text(
@@ -70,3 +70,7 @@ def test_report_prints_on_a4(page: Page, tmp_path: Path, phase: str) -> None:
     )
     assert len(widths) == figures
     assert max(widths) <= PRINTABLE_PX + 0.5, f"figures {widths} px wide; the paper has {PRINTABLE_PX:.0f} px"
+
+    page.set_viewport_size({"width": round(PRINTABLE_PX), "height": 1000})  # the paper's width: tables fit it
+    tables = page.eval_on_selector_all(".hlo-table", "tables => tables.map(table => table.scrollWidth)")
+    assert max(tables, default=0) <= PRINTABLE_PX + 0.5, f"tables {tables} px wide; the paper has {PRINTABLE_PX:.0f} px"
