@@ -7,6 +7,9 @@ failing case never stops the others: the summary names it with the reason, and t
 exit code says that something failed. ``DIR/index.html`` links every report
 (and the executed notebooks, when they are kept), fit to send as a folder or zip.
 
+The reports of a batch share one plotly.js (``DIR/plotly.min.js``) instead of carrying ~4.7 MB each,
+so the folder stays small; it opens offline as a whole.
+
 ``--sector`` and ``--region`` choose the cases (:func:`select_cases`); with
 ``--sector`` the overview notebook also runs once, filtered to that sector, and
 writes the sector report that puts its cases side by side.
@@ -49,7 +52,7 @@ from hlo_design.base.workflow import PHASES, WorkflowPhase, overview_report_path
 from hlo_design.base.workspace import CASES_ENV, REPORTS_ENV
 from hlo_design.casefile.loading import case_ids, find_case_file, load_case
 from hlo_design.render.overview_tables import overview_title
-from hlo_design.render.report import render_template, write_report
+from hlo_design.render.report import render_template, share_plotly_js, write_plotly_js, write_report
 
 __all__ = [
     "OVERVIEW",
@@ -273,6 +276,7 @@ def run_batch(
             results = _run_in_parallel(runs, executor, settings)
     if not keep_notebooks:
         results = [_without_notebook(result) for result in results]
+    _share_plotly_js(results, out_dir)
     return sorted(results, key=_report_order(runs))
 
 
@@ -293,6 +297,15 @@ def _without_notebook(result: JobResult) -> JobResult:
         return result
     result.notebook.unlink(missing_ok=True)
     return replace(result, notebook=None)
+
+
+def _share_plotly_js(results: Sequence[JobResult], out_dir: Path) -> None:
+    """The reports written load plotly.js from one file at the top of ``out_dir`` instead of carrying it each."""
+    reports = [result.report for result in results if result.report is not None]
+    if reports:
+        bundle = write_plotly_js(out_dir)
+        for report in reports:
+            share_plotly_js(report, bundle)
 
 
 @dataclass(frozen=True)
