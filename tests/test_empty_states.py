@@ -24,10 +24,10 @@ from hlo_design.phases.design import sections as design_sections
 from hlo_design.phases.design.report import unanswered_lines
 from hlo_design.phases.diagnose import sections as diagnose_sections
 from hlo_design.phases.valorisation import sections as valorisation_sections
+from hlo_design.render.figures import valorisation as fv
 from hlo_design.render.figures.empty import EMPTY_META, empty_figure
 from hlo_design.render.figures.journey import coverage_heatmap
 from hlo_design.render.figures.scan import movement_heatmap, scan_comparison
-from hlo_design.render.figures import valorisation as fv
 from hlo_design.ui.decisions_editor import unanswered_html
 from hlo_design.ui.session import CaseSession
 from tests.helpers import HOSTILE, HOSTILE_ESCAPED
@@ -123,7 +123,11 @@ EMPTY_SECTIONS: dict[str, tuple[Callable[[CaseSession], object], object, str]] =
     "diagnose: findings": (diagnose_sections.show_findings, diagnose_sections, "diagnose.findings.empty"),
     "diagnose: scan": (diagnose_sections.show_scan, diagnose_sections, "scan.no_scans"),
     "design: decisions": (design_sections.show_decisions, design_sections, "design_phase.decisions.empty"),
-    "valorisation: sharing": (valorisation_sections.show_sharing, valorisation_sections, "valorisation_phase.sharing.empty"),
+    "valorisation: sharing": (
+        valorisation_sections.show_sharing,
+        valorisation_sections,
+        "valorisation_phase.sharing.empty",
+    ),
 }
 
 
@@ -141,4 +145,3 @@ def test_an_empty_section_of_a_batch_page_says_what_to_do(
     texts = [str(d.data) for d in displayed if isinstance(d, HTML)]
     assert any(vocabulary(key) in text for text in texts), texts
     assert not any("<th" in text and "<td" not in text for text in texts)  # no header without rows
-

@@ -39,4 +39,3 @@ def empty_figure(vocabulary: Vocabulary, title: str, message: str, *, height: in
     figure = base_layout(figure, vocabulary, title, height=height)
     figure.update_layout(meta=EMPTY_META, showlegend=False)
     return figure
-
