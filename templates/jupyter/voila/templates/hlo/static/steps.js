@@ -67,6 +67,15 @@
     window.dispatchEvent(new Event("resize"));  // the plotly renderer and Lumino listen for it too
   }
 
+  // on a narrow screen the section links scroll sideways: bring the current step's link into view
+  function revealLink() {
+    var link = document.querySelector("a.hlo-nav-section[aria-current]");
+    var row = link && link.parentElement;
+    if (!row) return;
+    var offset = link.getBoundingClientRect().left - row.getBoundingClientRect().left;
+    if (offset < 0 || offset + link.offsetWidth > row.clientWidth) row.scrollLeft += offset - 16;
+  }
+
   function apply() {
     var stepper = document.querySelector(".hlo-nav-stepper");
     var list = steps();
@@ -98,6 +107,7 @@
       if (shown !== list[index].id) {
         shown = list[index].id;
         requestAnimationFrame(function () { resizeFigures(list[index].cells); });
+        revealLink();
       }
     } else if (shown !== null) {
       shown = null;
