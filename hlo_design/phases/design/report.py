@@ -134,7 +134,12 @@ def decisions_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
 
 
 def unanswered_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
-    """The findings no decision answers, flagged; or one line saying every finding is answered."""
+    """The findings no decision answers, flagged; or one line saying every finding is answered.
+
+    Without findings that line would be vacuously true: the step to take instead.
+    """
+    if not case.findings:
+        return [vocabulary("design.no_findings_to_answer")]
     open_findings = findings_without_decisions(case)
     if not open_findings:
         return [vocabulary("design.all_findings_answered")]
