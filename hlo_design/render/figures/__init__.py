@@ -15,4 +15,4 @@ __all__ = ["quadrant_map", "summary_bars"]
 # every page view and every batch run, for IRI format checks no kernel of ours ever makes.
 # Marked as absent, jsonschema skips those two checks as it does wherever it is not installed.
 # A process that loaded it already (a Jupyter server) keeps it.
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "not importable", by the import system
