@@ -144,6 +144,17 @@ def test_a_pool_kernel_reads_the_query_string_only_after_a_view_took_it(monkeypa
 
 
 @pytest.mark.usefixtures("fresh_wait")
+def test_a_pool_kernel_preloads_before_it_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What every page loads anyway is loaded while no viewer waits, not after the view took the kernel."""
+    steps: list[str] = []
+    monkeypatch.setenv(session.PREHEAT_VARIABLE, "True")
+    monkeypatch.setattr(session, "preload", lambda: steps.append("preloaded"))
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: steps.append("waited"))
+    session.wait_for_viewer()
+    assert steps == ["preloaded", "waited"]
+
+
+@pytest.mark.usefixtures("fresh_wait")
 def test_outside_a_pool_nothing_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(session.PREHEAT_VARIABLE, raising=False)
     monkeypatch.setattr(voila.utils, "wait_for_request", lambda: pytest.fail("waited outside a pool"))
