@@ -24,11 +24,12 @@ from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.quadrants import Position
-from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures import summary_bars
 from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.ui.controls import auto_width, small_button
 from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
 
 __all__ = ["ActivityEditor", "axis_slider"]
 
@@ -46,7 +47,9 @@ class ActivityEditor(ListEditor[Activity]):
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
-        self.map = LiveFigure(quadrant_map(case, vocabulary, activities=self.items), "hlo-inventory-map")
+        self.map = LiveQuadrantMap(case, vocabulary, self.items, "hlo-inventory-map")
+        self.followers: list[Callable[[Sequence[Activity]], None]] = []
+        """Called with the working activities after every redraw: other maps of the page (the findings') follow."""
         self.summary = LiveFigure(self._summary_figure())
         self.comparison = LiveFigure(environment_comparison(case, vocabulary, activities=self.items))
         add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=auto_width())
@@ -86,11 +89,18 @@ class ActivityEditor(ListEditor[Activity]):
             )
         )  # fmt: skip
 
+    def lead(self, follower: Callable[[Sequence[Activity]], None]) -> None:
+        """Hand ``follower`` the working activities now and after every change, as the group slides them."""
+        self.followers.append(follower)
+        follower(self.items)
+
     def redraw(self) -> None:
         """Bring map, summary and comparison in line with the working activities."""
-        self.map.update(quadrant_map(self.case, self.vocabulary, activities=self.items))
+        self.map.draw(self.case, self.vocabulary, self.items)
         self.summary.update(self._summary_figure())
         self.comparison.update(environment_comparison(self.case, self.vocabulary, activities=self.items))
+        for follower in self.followers:
+            follower(self.items)
 
     # ------------------------------------------------------------ internals
 
