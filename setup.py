@@ -30,6 +30,8 @@ RESOURCES = {
         "meeting/static/*.js",
         "jupyter/voila/templates/hlo/conf.json",
         "jupyter/voila/templates/hlo/*.j2",
+        "jupyter/voila/templates/hlo/static/*.css",
+        "jupyter/voila/templates/hlo/static/*.js",
     ],
 }
 

@@ -25,6 +25,7 @@ from hlo_design.model.case import Case
 from hlo_design.phases.common import show_section_text
 from hlo_design.render.figures import summary_bars
 from hlo_design.render.html_fragments import fragment
+from hlo_design.render.navigation import page_tools_html
 from hlo_design.ui.live_figure import LiveFigure
 from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
 from hlo_design.ui.new_case_form import NewCaseForm
@@ -74,7 +75,7 @@ def show_new_case_form(
 
 def name_tab(vocabulary: Vocabulary) -> None:
     """In a dashboard, name the browser tab after the workbook rather than the notebook file (``index``)."""
-    show_page_head(vocabulary("page.start.intro.heading"))
+    show_page_head(vocabulary("page.start.intro.heading"), page_tools_html(vocabulary))
 
 
 class CaseExplorer:
