@@ -39,7 +39,7 @@ from hlo_design.model.design_plan import ActivityMove, DesignPlan, DesignVariant
 from hlo_design.render.figures.quadrant_map import activity_hover, marker_size
 from hlo_design.render.figures.theme import safe
 from hlo_design.render.figures.variants import MOVE_COLOUR, QUADRANTS, shift_bars, shift_map, variant_comparison
-from hlo_design.ui.activity_editor import axis_slider
+from hlo_design.ui.activity_editor import SLIDER_WIDTH, axis_slider
 from hlo_design.ui.controls import Status, auto_width, fresh_id, validation_message
 from hlo_design.ui.live_figure import LiveFigure
 
@@ -330,8 +330,9 @@ class VariantEditor:
 
     def _header(self) -> widgets.HBox:
         v = self.vocabulary
-        labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", "250px"),
-                  (f"{v('axis.context')} (−1 … 1)", "250px"), (v("editor.hours"), "100px")]  # fmt: skip
+        slider = f"calc({SLIDER_WIDTH} + 10px)"  # the sliders' own width, in em, and their margin
+        labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", slider),
+                  (f"{v('axis.context')} (−1 … 1)", slider), (v("editor.hours"), "100px")]  # fmt: skip
         return widgets.HBox(
             [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -20,7 +21,6 @@ from hlo_design.casefile.loading import load_case
 from hlo_design.model.case import Case
 from hlo_design.render.figures.theme import contrast
 from tests.browser.conftest import SCREENSHOTS, assert_no_errors, open_dashboard, screenshot_everything
-from tests.helpers import EXAMPLE_CASES
 
 PROJECTOR = "localStorage.setItem('hlo-projector', 'on')"
 """What the bar's switch stores; set before the page's first script, as a returning coach's browser has it."""
@@ -70,8 +70,9 @@ def _hex(rgb: str) -> str:
     return f"#{red:02X}{green:02X}{blue:02X}"
 
 
-def _case_named(name: str) -> Case:
-    return next(case for case in map(load_case, EXAMPLE_CASES) if case.name == name)
+def _case_named(cases: Path, name: str) -> Case:
+    """The case of the server's copy (the hostile test case included) that the start page's picker shows."""
+    return next(case for case in map(load_case, sorted(cases.glob("*.yaml"))) if case.name == name)
 
 
 def _assert_numbered_map_and_legend(page: Page, case: Case, map_selector: str) -> None:
@@ -103,7 +104,9 @@ def _assert_selected_toggle_stands_out(page: Page) -> None:
 
 @pytest.mark.parametrize("tab", [(1920, 1080, True)], indirect=True)
 @pytest.mark.parametrize("name", DASHBOARDS)
-def test_every_dashboard_reads_from_the_back_of_the_room(tab: Page, voila_url: str, name: str) -> None:
+def test_every_dashboard_reads_from_the_back_of_the_room(
+    tab: Page, voila_url: str, cases_copy: Path, name: str
+) -> None:
     """In projector mode: body and page text at 18 px or more, the switch shown as on, figures the page's width."""
     address, selectors = DASHBOARDS[name]
     open_dashboard(tab, f"{voila_url}/voila/render/{address}", selectors=(".hlo-projector-toggle", *selectors))
@@ -118,7 +121,7 @@ def test_every_dashboard_reads_from_the_back_of_the_room(tab: Page, voila_url: s
     assert min(widths) >= 0.5 * 1920  # full-width figures, not a narrow column in the middle of the screen
     assert tab.evaluate(OVERFLOW) == []
     if name == "start":
-        _assert_numbered_map_and_legend(tab, _case_named(tab.locator(".widget-dropdown select").first.evaluate(
+        _assert_numbered_map_and_legend(tab, _case_named(cases_copy, tab.locator(".widget-dropdown select").first.evaluate(
             "s => s.options[s.selectedIndex].text")), ".js-plotly-plot .main-svg")  # fmt: skip
         _assert_selected_toggle_stands_out(tab)
     if name == "diagnose":
