@@ -144,7 +144,7 @@ def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], 
                 textposition="middle center",
                 textfont={"size": 14, "color": readable_on(colour)},
                 customdata=[a.id for _, a in members],
-                hovertext=[f"{number}. " + activity_hover(a, environment.name, vocabulary) for number, a in members],
+                hovertext=[activity_hover(a, environment.name, vocabulary, number) for number, a in members],
                 hoverinfo="text",
                 marker={
                     "size": [marker_size(a.hours_per_week, largest) for _, a in members],
@@ -156,16 +156,18 @@ def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], 
         )
 
 
-def activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary) -> str:
+def activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary, number: int | None = None) -> str:
+    """The hover text of an activity's marker, led by the number the marker carries (if any)."""
     quadrant = activity.quadrant
     where = f"{quadrant.number} {vocabulary.label(quadrant)}" if quadrant else vocabulary("map.on_axis")
-    return vocabulary(
+    text = vocabulary(
         "map.activity_hover",
         name=safe(activity.name),
         environment=safe(environment),
         hours=vocabulary.number(activity.hours_per_week, 2),
         quadrant=where,
     )
+    return text if number is None else f"{number}. {text}"
 
 
 def _finding_points(findings: Sequence[Finding]) -> list[tuple[Finding, float, float]]:
