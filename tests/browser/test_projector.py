@@ -81,7 +81,7 @@ def _case_named(cases: Path, name: str) -> Case:
 
 def _assert_numbered_map_and_legend(page: Page, case: Case, map_selector: str) -> None:
     """The map's activity markers carry 1…n, and the legend under it names each activity and every environment used."""
-    numbers = page.locator(map_selector).evaluate(
+    numbers = page.locator(map_selector).first.evaluate(
         "e => e.closest('.js-plotly-plot').data.filter(t => t.customdata).flatMap(t => t.text)"
     )
     assert sorted(map(int, numbers)) == list(range(1, len(case.activities) + 1))
