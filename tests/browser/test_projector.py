@@ -89,7 +89,10 @@ def _assert_numbered_map_and_legend(page: Page, case: Case, map_selector: str) -
     environments = legend.locator(".hlo-map-legend-environment").all_inner_texts()
     used = [e.name for e in case.environments if any(a.environment == e.id for a in case.activities)]
     assert [text.split(" ", 1)[1] for text in environments] == used
-    assert legend.locator(".hlo-map-legend-name").all_inner_texts() == [a.name for a in case.activities]
+    named = legend.evaluate(
+        "e => Array.from(e.querySelectorAll('li')).map(li => [li.value, li.querySelector('.hlo-map-legend-name').innerText])"
+    )
+    assert dict(named) == {number: a.name for number, a in enumerate(case.activities, start=1)}
 
 
 def _assert_selected_toggle_stands_out(page: Page) -> None:
