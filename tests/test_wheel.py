@@ -90,6 +90,8 @@ def test_the_wheel_carries_resources_and_migrations_but_no_working_files(install
         "hlo_design/_resources/notebooks/01_diagnose.ipynb",
         "hlo_design/_resources/templates/report.html.j2",
         "hlo_design/_resources/templates/meeting/static/join.js",
+        "hlo_design/_resources/templates/jupyter/voila/templates/hlo/static/projector.js",
+        "hlo_design/_resources/templates/jupyter/voila/templates/hlo/static/projector.css",
         "hlo_design/meeting/migrations/env.py",
         "hlo_design/meeting/migrations/script.py.mako",
         "hlo_design/meeting/migrations/versions/0001_meetings.py",

@@ -19,7 +19,7 @@ from hlo_design.ui.scan_editor import ScanEditor
 from tests.helpers import HOSTILE
 
 
-def _trace_point(editor: ActivityEditor, activity_id: str) -> tuple[float, float]:
+def _trace_point(editor: ActivityEditor | FindingsEditor, activity_id: str) -> tuple[float, float]:
     for trace in editor.map.figure.data:
         if trace.customdata is not None and activity_id in trace.customdata:
             index = list(trace.customdata).index(activity_id)
@@ -36,6 +36,19 @@ def test_moving_an_activity_moves_its_marker_and_the_hours() -> None:
     assert editor.move(activity.id, form=0.9, context=0.9)
     assert _trace_point(editor, activity.id) == (0.9, 0.9)  # x = context, y = form
     assert list(editor.summary.figure.data[0].x) != before
+
+
+def test_the_findings_map_follows_a_slider_move_in_the_inventory() -> None:
+    """The page's second map (findings) draws the inventory's working positions and legend, not the saved ones."""
+    case = load_case("zorg")
+    inventory = ActivityEditor(case, Vocabulary())
+    findings = FindingsEditor(case, Vocabulary())
+    inventory.lead(findings.follow)
+    activity = case.activities[0]
+    assert inventory.move(activity.id, form=0.9, context=0.9)
+    assert _trace_point(findings, activity.id) == _trace_point(inventory, activity.id) == (0.9, 0.9)
+    inventory.update(activity.id, name="Hernoemd")
+    assert "Hernoemd" in findings.map.legend.value
 
 
 def test_sliders_in_a_row_drive_the_editor() -> None:

@@ -25,7 +25,9 @@ from markupsafe import Markup
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import PHASES, WorkflowPhase, download_name, meeting_link
 from hlo_design.model.case import Case
+from hlo_design.render.figures import quadrant_map
 from hlo_design.render.html_fragments import heading_html, path_link_html
+from hlo_design.render.map_legend import map_legend_html
 from hlo_design.render.navigation import navigation_html, section_anchor, tab_title
 from hlo_design.render.report import table_html
 from hlo_design.ui.downloads import download_button
@@ -39,6 +41,7 @@ __all__ = [
     "show_editor",
     "show_heading",
     "show_page_title",
+    "show_quadrant_map",
     "show_report_cell",
     "show_section_text",
     "show_table",
@@ -69,6 +72,12 @@ def show_heading(session: HasVocabulary | None, section: str) -> None:
     """
     if session is not None:
         show_section_text(session.vocabulary, section)
+
+
+def show_quadrant_map(case: Case, vocabulary: Vocabulary) -> None:
+    """The saved map of ``case`` with the legend that names its numbered markers."""
+    display(quadrant_map(case, vocabulary))
+    display(HTML(map_legend_html(case, vocabulary)))
 
 
 def show_table(table: pd.DataFrame, vocabulary: Vocabulary) -> None:

@@ -21,7 +21,7 @@ from hlo_design.base.vocabulary import LANGUAGES, Vocabulary
 from hlo_design.base.workflow import PHASES, START_NOTEBOOK, WorkflowPhase, dashboard_link
 from hlo_design.render.html_fragments import fragment
 
-__all__ = ["NavLink", "navigation_html", "phase_sections", "section_anchor", "tab_title"]
+__all__ = ["NavLink", "navigation_html", "page_tools_html", "phase_sections", "section_anchor", "tab_title"]
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,12 @@ def navigation_html(vocabulary: Vocabulary, phase: WorkflowPhase, case_id: str, 
         languages=languages,
         sections=sections,
     )
+
+
+def page_tools_html(vocabulary: Vocabulary) -> Markup:
+    """The bar of a page that is not one case's phase (start page, overview, meeting): the projector switch alone.
+
+    Projector mode is a choice for the room, not for one page, so every
+    dashboard offers the switch where the case pages have theirs.
+    """
+    return fragment("page_tools.html.j2", t=vocabulary)

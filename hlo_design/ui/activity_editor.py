@@ -24,15 +24,21 @@ from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.quadrants import Position
-from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures import summary_bars
 from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.ui.controls import auto_width, small_button
 from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
 
-__all__ = ["ActivityEditor", "axis_slider"]
+__all__ = ["SLIDER_WIDTH", "ActivityEditor", "axis_slider"]
 
 SLIDER_STEP = 0.05
+SLIDER_WIDTH = "18.5em"
+"""In ``em``, like the other columns: with projector mode's bigger text the readout must not run into the next column."""
+HOURS_WIDTH = "6em"
+NAME_CAP = 40
+"""The widest name column, in characters; longer names scroll inside their field (the legend shows them whole)."""
 
 AXES = ("form", "context")
 """The changes :meth:`ActivityEditor.update` applies to the position rather than the activity itself."""
@@ -46,7 +52,9 @@ class ActivityEditor(ListEditor[Activity]):
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
-        self.map = LiveFigure(quadrant_map(case, vocabulary, activities=self.items), "hlo-inventory-map")
+        self.map = LiveQuadrantMap(case, vocabulary, self.items, "hlo-inventory-map")
+        self.followers: list[Callable[[Sequence[Activity]], None]] = []
+        """Called with the working activities after every redraw: other maps of the page (the findings') follow."""
         self.summary = LiveFigure(self._summary_figure())
         self.comparison = LiveFigure(environment_comparison(case, vocabulary, activities=self.items))
         add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=auto_width())
@@ -86,11 +94,18 @@ class ActivityEditor(ListEditor[Activity]):
             )
         )  # fmt: skip
 
+    def lead(self, follower: Callable[[Sequence[Activity]], None]) -> None:
+        """Hand ``follower`` the working activities now and after every change, as the group slides them."""
+        self.followers.append(follower)
+        follower(self.items)
+
     def redraw(self) -> None:
         """Bring map, summary and comparison in line with the working activities."""
-        self.map.update(quadrant_map(self.case, self.vocabulary, activities=self.items))
+        self.map.draw(self.case, self.vocabulary, self.items)
         self.summary.update(self._summary_figure())
         self.comparison.update(environment_comparison(self.case, self.vocabulary, activities=self.items))
+        for follower in self.followers:
+            follower(self.items)
 
     # ------------------------------------------------------------ internals
 
@@ -127,9 +142,11 @@ class ActivityEditor(ListEditor[Activity]):
 
     def _header(self) -> widgets.HBox:
         v = self.vocabulary
+        name, environment = self._text_widths()
         labels = [
-            (v("editor.name"), "260px"), (v("editor.environment"), "210px"), (v("editor.hours"), "90px"),
-            (v("editor.form_slider"), "240px"), (v("editor.context_slider"), "240px"), (v("editor.quadrant"), "90px"),
+            (v("editor.name"), name), (v("editor.environment"), environment), (v("editor.hours"), HOURS_WIDTH),
+            (v("editor.form_slider"), SLIDER_WIDTH), (v("editor.context_slider"), SLIDER_WIDTH),
+            (v("editor.quadrant"), HOURS_WIDTH),
         ]  # fmt: skip
         return widgets.HBox(
             [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
@@ -138,19 +155,30 @@ class ActivityEditor(ListEditor[Activity]):
     def _render_rows(self) -> None:
         self.rows.children = [self._row(activity) for activity in self.activities]
 
+    def _text_widths(self) -> tuple[str, str]:
+        """Widths of the name and environment columns: the longest name, in ``ch`` (so they grow with the text).
+
+        Fixed pixel widths cut names off, the more so in projector mode where
+        the text is half as big again; a very long name stays capped, so a row still fits a projector.
+        """
+        names = max((len(a.name) for a in self.items), default=0)
+        environments = max((len(e.name) for e in self.case.environments), default=0)
+        return f"{min(max(names, 16), NAME_CAP) + 3}ch", f"{min(max(environments, 12), NAME_CAP) + 5}ch"
+
     def _row(self, activity: Activity) -> widgets.HBox:
         v = self.vocabulary
-        name = widgets.Text(value=activity.name, continuous_update=False, layout=widgets.Layout(width="260px"))
+        name_width, environment_width = self._text_widths()
+        name = widgets.Text(value=activity.name, continuous_update=False, layout=widgets.Layout(width=name_width))
         environment = widgets.Dropdown(
             options=[(e.name, e.id) for e in self.case.environments], value=activity.environment,
-            layout=widgets.Layout(width="210px"),
+            layout=widgets.Layout(width=environment_width),
         )  # fmt: skip
         hours = widgets.BoundedFloatText(
-            value=activity.hours_per_week, min=0, max=80, step=0.5, layout=widgets.Layout(width="90px")
+            value=activity.hours_per_week, min=0, max=80, step=0.5, layout=widgets.Layout(width=HOURS_WIDTH)
         )
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))
         context = axis_slider(activity.position.context, v("pole.constructed"), v("pole.realistic"))
-        quadrant = widgets.HTML(_quadrant_badge(activity), layout=widgets.Layout(width="90px"))
+        quadrant = widgets.HTML(_quadrant_badge(activity), layout=widgets.Layout(width=HOURS_WIDTH))
         delete = small_button("trash", v("editor.delete"))
         row = widgets.HBox([name, environment, hours, form, context, quadrant, delete])
         row.add_class("hlo-activity-row")
@@ -175,7 +203,7 @@ def axis_slider(value: float, low: str, high: str) -> widgets.FloatSlider:
     """A slider over one axis of the quadrant model, from -1 to 1, with the poles in its tooltip."""
     slider = widgets.FloatSlider(
         value=value, min=-1, max=1, step=SLIDER_STEP, continuous_update=False, readout_format=".2f",
-        description="", tooltip=f"-1 = {low}, 1 = {high}", layout=widgets.Layout(width="240px"),
+        description="", tooltip=f"-1 = {low}, 1 = {high}", layout=widgets.Layout(width=SLIDER_WIDTH),
     )  # fmt: skip
     slider.add_class("hlo-axis-slider")
     return slider

@@ -14,18 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
+from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.perspectives import Perspective
-from hlo_design.render.figures import quadrant_map
 from hlo_design.ui.activity_editor import axis_slider
 from hlo_design.ui.controls import auto_width, small_button
 from hlo_design.ui.list_editor import ListEditor, bind
-from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
 
 __all__ = ["PLACE_CHOICES", "FindingsEditor", "describe_place"]
 
@@ -41,7 +40,9 @@ class FindingsEditor(ListEditor[Finding]):
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
-        self.map = LiveFigure(self._figure())
+        self.activities: Sequence[Activity] | None = None
+        """The activities drawn under the findings: the inventory's working ones once :meth:`follow` is called."""
+        self.map = LiveQuadrantMap(self._case(), vocabulary, css_class="hlo-findings-map")
         add = widgets.Button(description=vocabulary("editor.add_finding"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
@@ -91,11 +92,20 @@ class FindingsEditor(ListEditor[Finding]):
     def _changed_data(self, item: Finding, changes: dict[str, Any]) -> dict[str, Any]:
         return {**item.model_dump(), "place": item.place, **changes}  # a place dumps to its YAML form only
 
-    def _changed(self) -> None:
-        self.map.update(self._figure())
+    def follow(self, activities: Sequence[Activity]) -> None:
+        """Draw ``activities`` (the inventory's, as the group slides them) instead of the saved ones.
 
-    def _figure(self) -> go.Figure:
-        return quadrant_map(self.case.model_copy(update={"findings": self.items}), self.vocabulary)
+        The page shows a map in the inventory and one here; with the saved
+        activities this one kept the old positions after a slider move above.
+        """
+        self.activities = list(activities)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.map.draw(self._case(), self.vocabulary, self.activities)
+
+    def _case(self) -> Case:
+        return self.case.model_copy(update={"findings": self.items})
 
     def _row(self, finding: Finding) -> widgets.HBox:
         v = self.vocabulary

@@ -39,7 +39,8 @@ from hlo_design.model.design_plan import ActivityMove, DesignPlan, DesignVariant
 from hlo_design.render.figures.quadrant_map import activity_hover, marker_size
 from hlo_design.render.figures.theme import safe
 from hlo_design.render.figures.variants import MOVE_COLOUR, QUADRANTS, shift_bars, shift_map, variant_comparison
-from hlo_design.ui.activity_editor import axis_slider
+from hlo_design.render.map_legend import map_legend_html
+from hlo_design.ui.activity_editor import SLIDER_WIDTH, axis_slider
 from hlo_design.ui.controls import Status, auto_width, fresh_id, validation_message
 from hlo_design.ui.live_figure import LiveFigure
 
@@ -62,15 +63,6 @@ def save_variant(path: Path, variant: DesignVariant) -> tuple[Case, DesignVarian
 
     case = update_case(path, change)
     return case, saved[0]
-
-
-MAP_WIDTH = 940
-WIDE = 1240
-"""Pixel widths of the live figures: a figure widget does not follow its container and would stay 700 px wide."""
-
-
-def _sized(figure: go.Figure, width: int) -> go.Figure:
-    return figure.update_layout(width=width)
 
 
 def _is_move_arrow(annotation: Any) -> bool:
@@ -110,9 +102,10 @@ class VariantEditor:
         self.save_button.add_class("hlo-save-variant")
         self.save_button.on_click(lambda _: self.save())
         variant = self.working_variant()
-        self.map = LiveFigure(_sized(shift_map(case, variant, v), MAP_WIDTH), "hlo-variant-map")
-        self.bars = LiveFigure(_sized(shift_bars(case, variant, v), WIDE), "hlo-variant-bars")
-        self.comparison = LiveFigure(_sized(variant_comparison(case, v), WIDE), "hlo-variant-comparison")
+        self.map = LiveFigure(shift_map(case, variant, v), "hlo-variant-map")
+        self.legend = widgets.HTML(str(map_legend_html(case, v, self.after)))
+        self.bars = LiveFigure(shift_bars(case, variant, v), "hlo-variant-bars")
+        self.comparison = LiveFigure(variant_comparison(case, v), "hlo-variant-comparison")
         self._index_map()
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider, widgets.BoundedFloatText]] = {}
         self.rows = widgets.VBox([self._header()] + [self._row(a) for a in case.activities])
@@ -123,6 +116,7 @@ class VariantEditor:
                 table,
                 self.status.widget,
                 self.map.widget,
+                self.legend,
                 self.bars.widget,
                 widgets.HBox([self.name, self.save_button]),
                 self.comparison.widget,
@@ -173,6 +167,8 @@ class VariantEditor:
         update: dict[str, object] = {"position": move.position, "hours_per_week": new_hours}
         self.after[self._order[activity_id]] = original.model_copy(update=update)
         self.status.widget.value = ""
+        if hours is not None:
+            self.legend.value = str(map_legend_html(self.case, self.vocabulary, self.after))
         if had_arrows != (self._moved_count() > 0) or self._hours_range_changed():
             self.redraw()  # the "before" trace or the marker scale appears or goes: rebuild once
         else:
@@ -227,7 +223,7 @@ class VariantEditor:
         self.base.options = self._base_options()
         self.base.value = variant.id
         self._syncing = False
-        self.comparison.update(_sized(variant_comparison(self.case, v), WIDE))
+        self.comparison.update(variant_comparison(self.case, v))
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         self.status.ok(v("design_phase.variant_saved", name=variant.name, time=stamp, backup=self.path.name + ".bak"))
         return variant
@@ -235,8 +231,9 @@ class VariantEditor:
     def redraw(self) -> None:
         """Rebuild the shift map and bars from the working variant."""
         variant = self.working_variant()
-        self.map.update(_sized(shift_map(self.case, variant, self.vocabulary), MAP_WIDTH))
-        self.bars.update(_sized(shift_bars(self.case, variant, self.vocabulary), WIDE))
+        self.map.update(shift_map(self.case, variant, self.vocabulary))
+        self.bars.update(shift_bars(self.case, variant, self.vocabulary))
+        self.legend.value = str(map_legend_html(self.case, self.vocabulary, self.after))
         self._index_map()
 
     def _on_base(self, change: dict[str, Any]) -> None:
@@ -279,7 +276,9 @@ class VariantEditor:
                 x, y, hover = list(trace.x), list(trace.y), list(trace.hovertext)
                 x[p_index], y[p_index] = activity.position.context, activity.position.form
                 environment = self._environment_names.get(activity.environment, activity.environment)
-                hover[p_index] = activity_hover(activity, environment, self.vocabulary)
+                hover[p_index] = f"{self._order[activity_id] + 1}. " + activity_hover(
+                    activity, environment, self.vocabulary
+                )
                 sizes = list(trace.marker.size)
                 sizes[p_index] = marker_size(activity.hours_per_week, self._largest_hours)
                 trace.update(x=x, y=y, hovertext=hover, marker={"size": sizes})
@@ -330,8 +329,9 @@ class VariantEditor:
 
     def _header(self) -> widgets.HBox:
         v = self.vocabulary
-        labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", "250px"),
-                  (f"{v('axis.context')} (−1 … 1)", "250px"), (v("editor.hours"), "100px")]  # fmt: skip
+        slider = f"calc({SLIDER_WIDTH} + 10px)"  # the sliders' own width, in em, and their margin
+        labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", slider),
+                  (f"{v('axis.context')} (−1 … 1)", slider), (v("editor.hours"), "100px")]  # fmt: skip
         return widgets.HBox(
             [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
         )

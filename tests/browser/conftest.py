@@ -185,7 +185,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
 
 def screenshot_everything(tab: Page, path: Path) -> None:
-    """Voilà scrolls inside a container, so grow the viewport to the content before the shot.
+    """Voilà scrolls inside a container, so grow the viewport to the content (at the same width) before the shot.
 
     Plotly's off-screen text-measuring SVG (``#js-plotly-tester``, 9000 px high) does not count.
     """
@@ -194,7 +194,8 @@ def screenshot_everything(tab: Page, path: Path) -> None:
         """Math.max(600, ...Array.from(document.querySelectorAll('body *'))
             .filter(e => !e.closest('#js-plotly-tester')).map(e => e.scrollHeight))"""
     )
-    tab.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 16000)})
+    width = tab.viewport_size["width"] if tab.viewport_size else 1400  # a phone's page is shot at a phone's width
+    tab.set_viewport_size({"width": width, "height": min(int(height) + 40, 16000)})
     tab.screenshot(path=str(path))
 
 

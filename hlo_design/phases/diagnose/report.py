@@ -37,6 +37,7 @@ from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.role_map import role_heatmap, side_share_bars
 from hlo_design.render.figures.scan import disagreement_heatmap, movement_heatmap, scan_comparison
+from hlo_design.render.map_legend import map_legend_html
 from hlo_design.render.report import ReportSection, figure_html, render_report, table_html, write_report
 from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
@@ -142,7 +143,7 @@ def diagnosis_sections(
         ),
         ReportSection(
             v("diagnose.inventory"), "inventaris", v("diagnose.inventory.intro"),
-            [figure_html(quadrant_map(case, v)), figure_html(summary_bars(summary, v)),
+            [figure_html(quadrant_map(case, v)), map_legend_html(case, v), figure_html(summary_bars(summary, v)),
              table_html(summary.side_table(v), v), figure_html(environment_comparison(case, v))],
         ),
         ReportSection(

@@ -19,7 +19,15 @@ from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.analysis.role_map import analyse_role_map
 from hlo_design.base.workflow import DIAGNOSE
 from hlo_design.casefile.loading import load_case
-from hlo_design.phases.common import Editor, show_editor, show_heading, show_page_title, show_report_cell, show_table
+from hlo_design.phases.common import (
+    Editor,
+    show_editor,
+    show_heading,
+    show_page_title,
+    show_quadrant_map,
+    show_report_cell,
+    show_table,
+)
 from hlo_design.phases.diagnose.report import (
     case_warning_lines,
     diagnosis_report,
@@ -28,7 +36,7 @@ from hlo_design.phases.diagnose.report import (
     scan_figures,
     write_diagnosis_report,
 )
-from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures import summary_bars
 from hlo_design.render.figures.continuum import continuum_strip
 from hlo_design.render.figures.environments import environment_comparison
 from hlo_design.render.figures.rhythm import rhythm_grid
@@ -99,22 +107,29 @@ def show_inventory(session: CaseSession) -> ActivityEditor | None:
     case, v = session.case, session.vocabulary
     if session.interactive:
         return show_editor(ActivityEditor, session)
-    display(quadrant_map(case, v))
+    show_quadrant_map(case, v)
     display(summary_bars(summarise(case.id, case.activities), v))
     display(environment_comparison(case, v))
     return None
 
 
 @with_session
-def show_findings(session: CaseSession) -> FindingsEditor | None:
-    """Section 3: the findings, placed in the model, editable and savable."""
+def show_findings(session: CaseSession, inventory: ActivityEditor | None = None) -> FindingsEditor | None:
+    """Section 3: the findings, placed in the model, editable and savable.
+
+    Their map draws the activities of ``inventory`` (section 2's editor) as the
+    group slides them, so the page's two maps never disagree.
+    """
     if session.interactive:
-        return show_editor(FindingsEditor, session)
+        editor = show_editor(FindingsEditor, session)
+        if inventory is not None:
+            inventory.lead(editor.follow)
+        return editor
     if not session.case.findings:  # a header without rows, and the inventory's map again: say what to do
         display(HTML(paragraph_html(session.vocabulary("diagnose.findings.empty"))))
         return None
     show_table(findings_table(session.case, session.vocabulary), session.vocabulary)
-    display(quadrant_map(session.case, session.vocabulary))
+    show_quadrant_map(session.case, session.vocabulary)
     return None
 
 

@@ -16,7 +16,7 @@ from hlo_design.meeting.store import MeetingStore, store_url
 from hlo_design.phases.common import show_heading
 from hlo_design.render.html_fragments import heading_html, paragraph_html
 from hlo_design.render.meeting_html import counts_html
-from hlo_design.render.navigation import tab_title
+from hlo_design.render.navigation import page_tools_html, tab_title
 from hlo_design.ui.meeting_panel import VIEWS, MeetingPanel, counts_of
 from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import CaseSession, in_dashboard, query_parameters, with_session
@@ -35,7 +35,7 @@ def chosen_phase(phase: str) -> str:
 def show_title(session: CaseSession, phase: str) -> None:
     v = session.vocabulary
     display(HTML(heading_html(v("meeting.page_title", case=session.case.name))))
-    show_page_head(tab_title(v, v("nav.meeting"), session.case.name))
+    show_page_head(tab_title(v, v("nav.meeting"), session.case.name), page_tools_html(v))
     display(HTML(paragraph_html(v("meeting.phase_line", phase=v(phase_by_id(phase).title_key)))))
 
 

@@ -29,6 +29,7 @@ from hlo_design.model.case import Case
 from hlo_design.phases.common import show_heading, show_report_cell
 from hlo_design.phases.overview.report import overview_report, write_overview_report
 from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
+from hlo_design.render.navigation import page_tools_html
 from hlo_design.render.overview_tables import overview_title
 from hlo_design.ui.overview_browser import DirectoryBrowser, OverviewDashboard
 from hlo_design.ui.page_head import show_page_head
@@ -118,7 +119,7 @@ def show_title(session: OverviewSession) -> None:
             bullets_html([f"{case_id} — {problem}" for case_id, problem in session.broken.items()], "hlo-error")
         )
     display(HTML(Markup("").join(parts)))
-    show_page_head(v("nav.overview_title"))
+    show_page_head(v("nav.overview_title"), page_tools_html(v))
 
 
 def _first_problem(error: WorkbookError) -> str:

@@ -23,9 +23,11 @@ from hlo_design.base.workflow import OVERVIEW, PHASES, WorkflowPhase, dashboard_
 from hlo_design.casefile.loading import case_ids, load_case
 from hlo_design.model.case import Case
 from hlo_design.phases.common import show_section_text
-from hlo_design.render.figures import quadrant_map, summary_bars
+from hlo_design.render.figures import summary_bars
 from hlo_design.render.html_fragments import fragment
+from hlo_design.render.navigation import page_tools_html
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
 from hlo_design.ui.new_case_form import NewCaseForm
 from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import in_dashboard
@@ -73,7 +75,7 @@ def show_new_case_form(
 
 def name_tab(vocabulary: Vocabulary) -> None:
     """In a dashboard, name the browser tab after the workbook rather than the notebook file (``index``)."""
-    show_page_head(vocabulary("page.start.intro.heading"))
+    show_page_head(vocabulary("page.start.intro.heading"), page_tools_html(vocabulary))
 
 
 class CaseExplorer:
@@ -84,13 +86,13 @@ class CaseExplorer:
         self.cases = {case_id: case for case_id, case in _loaded(cases_dir) if isinstance(case, Case)}
         self.picker = widgets.Dropdown(
             options=[(case.name, case_id) for case_id, case in self.cases.items()], description=vocabulary("overview.pick_case"),
-            layout=widgets.Layout(width="720px"), style={"description_width": "80px"},
+            layout=widgets.Layout(width="auto", max_width="100%"), style={"description_width": "initial"},
         )  # fmt: skip
         first = next(iter(self.cases.values()), None)
-        self.map = LiveFigure(self._map(first) if first else go.Figure())
+        self.map = LiveQuadrantMap(first, self._vocabulary(first)) if first else None
         self.summary = LiveFigure(self._summary(first) if first else go.Figure())
         self.picker.observe(lambda _: self.show(self.picker.value), "value")
-        self.widget = widgets.VBox([self.picker, self.map.widget, self.summary.widget])
+        self.widget = widgets.VBox([self.picker, *([self.map.widget] if self.map else []), self.summary.widget])
 
     def add(self, case: Case) -> None:
         """Offer a case created on this page, and show it."""
@@ -103,14 +105,15 @@ class CaseExplorer:
         case = self.cases.get(case_id)
         if case is None:
             return
-        self.map.update(self._map(case))
+        if self.map is None:  # the first case of an empty workspace, just created on this page
+            self.map = LiveQuadrantMap(case, self._vocabulary(case))
+            self.widget.children = (self.picker, self.map.widget, self.summary.widget)
+        else:
+            self.map.draw(case, self._vocabulary(case))
         self.summary.update(self._summary(case))
 
     def _vocabulary(self, case: Case) -> Vocabulary:
         return Vocabulary(self.vocabulary.language, case.region)
-
-    def _map(self, case: Case) -> go.Figure:
-        return quadrant_map(case, self._vocabulary(case))
 
     def _summary(self, case: Case) -> go.Figure:
         return summary_bars(summarise(case.id, case.activities), self._vocabulary(case), title=case.name)

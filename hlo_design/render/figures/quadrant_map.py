@@ -4,8 +4,12 @@ Drawn as the GHLOBO documents draw the model — quadrants 1 2 on top, 4 3
 below — so a learning community recognises it: the learning context runs
 from constructed (left) to realistic (right), the learning form from
 acquisition (top) to participation (bottom). Activities are markers sized by
-weekly hours, coloured *and* shaped per environment; findings are numbered
-white squares. The centre is the hybrid learning environment itself.
+weekly hours, coloured *and* shaped per environment, and carry a number
+(1, 2, 3 … in the order of the shown activities) that the legend beside the
+map (:mod:`hlo_design.render.map_legend`) names: text labels on the plot
+overlapped one another and were cut off at the edges as soon as a case had a
+dozen activities. Findings are white squares with their own labels. The
+centre is the hybrid learning environment itself.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.findings import Finding
 from hlo_design.model.quadrants import Quadrant
-from hlo_design.render.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, base_layout, safe
+from hlo_design.render.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, base_layout, readable_on, safe
 
-__all__ = ["activity_hover", "marker_size", "quadrant_map"]
+__all__ = ["activity_hover", "environment_style", "marker_size", "numbered", "quadrant_map"]
 
 EDGE = 1.08
-MAX_MARKER_PX = 46
-MIN_MARKER_PX = 12
+MAX_MARKER_PX = 52
+MIN_MARKER_PX = 26
+"""Big enough for a two-digit number in the smallest marker."""
 FINDING_SPREAD = 0.14
 
 
@@ -111,49 +116,58 @@ def marker_size(hours: float, largest: float) -> float:
     return MIN_MARKER_PX + (MAX_MARKER_PX - MIN_MARKER_PX) * math.sqrt(hours / largest)
 
 
+def numbered(activities: Sequence[Activity]) -> list[tuple[int, Activity]]:
+    """Each shown activity with the number its marker and its legend line carry (1, 2, 3 …, in list order)."""
+    return list(enumerate(activities, start=1))
+
+
+def environment_style(index: int) -> tuple[str, str]:
+    """The colour and plotly marker symbol of the ``index``-th environment of a case (map and legend agree)."""
+    return OKABE_ITO[index % len(OKABE_ITO)], SYMBOLS[index % len(SYMBOLS)]
+
+
 def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], vocabulary: Vocabulary) -> None:
     largest = max((a.hours_per_week for a in activities), default=0.0)
+    numbers = numbered(activities)
     for index, environment in enumerate(case.environments):
-        members = [a for a in activities if a.environment == environment.id]
+        members = [(number, a) for number, a in numbers if a.environment == environment.id]
         if not members:
             continue
+        colour, symbol = environment_style(index)
         figure.add_trace(
             go.Scatter(
-                x=[a.position.context for a in members],
-                y=[a.position.form for a in members],
+                x=[a.position.context for _, a in members],
+                y=[a.position.form for _, a in members],
                 mode="markers+text",
                 name=safe(environment.name),
-                text=[safe(_short(a.name)) for a in members],
-                textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(members))],
-                textfont={"size": 14, "color": "#222222"},
-                customdata=[a.id for a in members],
-                hovertext=[activity_hover(a, environment.name, vocabulary) for a in members],
+                text=[str(number) for number, _ in members],
+                textposition="middle center",
+                textfont={"size": 14, "color": readable_on(colour)},
+                customdata=[a.id for _, a in members],
+                hovertext=[activity_hover(a, environment.name, vocabulary, number) for number, a in members],
                 hoverinfo="text",
                 marker={
-                    "size": [marker_size(a.hours_per_week, largest) for a in members],
-                    "color": OKABE_ITO[index % len(OKABE_ITO)],
-                    "symbol": SYMBOLS[index % len(SYMBOLS)],
-                    "opacity": 0.85,
+                    "size": [marker_size(a.hours_per_week, largest) for _, a in members],
+                    "color": colour,
+                    "symbol": symbol,
                     "line": {"color": "white", "width": 1.5},
                 },
             )
         )
 
 
-def _short(name: str, limit: int = 24) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
-
-
-def activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary) -> str:
+def activity_hover(activity: Activity, environment: str, vocabulary: Vocabulary, number: int | None = None) -> str:
+    """The hover text of an activity's marker, led by the number the marker carries (if any)."""
     quadrant = activity.quadrant
     where = f"{quadrant.number} {vocabulary.label(quadrant)}" if quadrant else vocabulary("map.on_axis")
-    return vocabulary(
+    text = vocabulary(
         "map.activity_hover",
         name=safe(activity.name),
         environment=safe(environment),
         hours=vocabulary.number(activity.hours_per_week, 2),
         quadrant=where,
     )
+    return text if number is None else f"{number}. {text}"
 
 
 def _finding_points(findings: Sequence[Finding]) -> list[tuple[Finding, float, float]]:

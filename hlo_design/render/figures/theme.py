@@ -21,8 +21,10 @@ __all__ = [
     "SYMBOLS",
     "add_arrow",
     "base_layout",
+    "contrast",
     "discrete_colourscale",
     "quadrant_tick",
+    "readable_on",
     "safe",
 ]
 
@@ -69,6 +71,24 @@ def quadrant_tick(quadrant: Quadrant, vocabulary: Vocabulary, words_per_line: in
     words = vocabulary.label(quadrant).split()
     lines = [" ".join(words[i : i + words_per_line]) for i in range(0, len(words), words_per_line)]
     return f"<b>{quadrant.number}</b> " + "<br>".join(lines)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#RRGGBB`` colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_on(background: str) -> str:
+    """Black or white, whichever contrasts more with ``background``: a number printed on a coloured marker."""
+    return max(("#000000", "#FFFFFF"), key=lambda text: contrast(text, background))
 
 
 def safe(text: str) -> str:
