@@ -29,7 +29,7 @@ from hlo_design.casefile.three_way import Conflict, Key, merge_three_way
 from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
 from hlo_design.model.continuum import ContinuumChoice
-from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState
+from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState, implicit_step_ids
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.roles import RoleMap
 from hlo_design.model.valorisation import Valorisation
@@ -78,12 +78,18 @@ def _case_text(case: Case, original: str | None) -> str:
 
 
 def _case_data(case: Case) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The case as plain data with every field, and without defaults; places written as people write them."""
+    """The case as plain data with every field, and without defaults; written as people write them.
+
+    Places as people write them; journey steps without the id loading would derive anyway.
+    """
     full = case.model_dump(mode="json")
     lean = case.model_dump(mode="json", exclude_defaults=True)
     for data in (full, lean):
         for finding, raw in zip(case.findings, data.get("findings", []), strict=True):
             raw["place"] = finding.place.to_yaml()
+        steps = (data.get("design") or {}).get("journey", [])
+        for index in implicit_step_ids(case.design.journey) if case.design is not None else ():
+            del steps[index]["id"]  # loading derives it again: an unchanged step stays as it was written
     return full, lean
 
 
@@ -199,7 +205,7 @@ def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> SaveResult:
     return SaveResult(update_case(path, change), tuple(conflicts))
 
 
-DesignList = Literal["decisions", "focus.goals"]
+DesignList = Literal["decisions", "focus.goals", "journey"]
 """The lists inside ``case.design`` that editors merge by id (``focus.goals`` is the focus's ordered goals)."""
 
 
@@ -239,7 +245,7 @@ def save_design(
 ) -> SaveResult:
     """Merge edited parts of ``case.design`` into the case file under the file lock.
 
-    ``edits`` are lists merged by id (decisions, the focus's goals);
+    ``edits`` are lists merged by id (decisions, the focus's goals, the journey's steps);
     ``situations`` holds only the perspectives the group changed (``None`` or
     a blank text removes that perspective's description); ``focus`` the
     question and target group. Parts not given stay as they are on disk.
@@ -258,6 +264,9 @@ def save_design(
         if "decisions" in edits:
             update["decisions"], clashes = merge_list(plan.decisions, edits["decisions"])
             conflicts.extend(ListConflict("design.decisions", clash) for clash in clashes)
+        if "journey" in edits:
+            update["journey"], clashes = merge_list(plan.journey, edits["journey"])
+            conflicts.extend(ListConflict("design.journey", clash) for clash in clashes)
         if "focus.goals" in edits or focus is not None:
             update["focus"] = _merged_focus(plan.focus, edits.get("focus.goals"), focus, conflicts)
         return case.model_copy(update={"design": plan.model_copy(update=update)})
