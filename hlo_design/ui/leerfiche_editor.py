@@ -23,21 +23,17 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan
 from hlo_design.model.leerfiche import Leerfiche, LeerficheComponent, completeness
 from hlo_design.render.leerfiche_html import leerfiche_html
-from hlo_design.ui.controls import auto_width
+from hlo_design.ui.controls import auto_width, short_label
 from hlo_design.ui.downloads import data_uri_link
 from hlo_design.ui.list_editor import ListEditor, bind
 
 __all__ = ["NO_GOAL", "LeerficheEditor"]
 
+GOAL_LABEL_CHARS = 80
+"""A goal's text in a dropdown is cut here: goals are sentences, the dropdown has room for a few words."""
+
 NO_GOAL = ""
 """The goal dropdown's value for "this sheet is about no particular goal"."""
-
-GOAL_LABEL_CHARS = 80
-"""A goal's text in the dropdown is cut here: goals are sentences, the dropdown one line."""
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= GOAL_LABEL_CHARS else text[: GOAL_LABEL_CHARS - 1] + "…"
 
 
 class LeerficheEditor(ListEditor[Leerfiche]):
@@ -149,7 +145,9 @@ class LeerficheEditor(ListEditor[Leerfiche]):
         """
         v = self.vocabulary
         options = [(v("design_phase.leerfiche.no_goal"), NO_GOAL)]
-        options += [(_short(goal.text), goal.id) for goal in (self.case.design or DesignPlan()).goals]
+        options += [
+            (short_label(goal.text, GOAL_LABEL_CHARS), goal.id) for goal in (self.case.design or DesignPlan()).goals
+        ]
         if fiche.goal and fiche.goal not in {value for _, value in options}:
             options.append((v("design_phase.leerfiche.other_goal", goal=fiche.goal), fiche.goal))
         return options

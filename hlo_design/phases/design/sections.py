@@ -42,6 +42,7 @@ from hlo_design.render.html_fragments import bullets_html, heading_html, paragra
 from hlo_design.ui.continuum_editor import ContinuumEditor
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.focus_editor import FocusEditor
+from hlo_design.ui.journey_editor import JourneyEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.reflection_editor import ReflectionWebEditor
 from hlo_design.ui.save_bar import SaveBar
@@ -108,12 +109,18 @@ def show_decisions(session: CaseSession) -> DecisionEditor | None:
 
 
 @with_session
-def show_journey(session: CaseSession) -> None:
-    """Section 3: the numbered route over the map and the coverage of goals × quadrants, with the gaps."""
+def show_journey(session: CaseSession) -> JourneyEditor | None:
+    """Section 3: the numbered route over the map and the coverage of goals × quadrants, with the gaps.
+
+    In a dashboard the steps are edited under the live route and coverage.
+    """
+    if session.interactive:
+        return show_editor(JourneyEditor, session)
     case, v = session.case, session.vocabulary
     display(journey_map(case, v))
     display(coverage_heatmap(case.design or DesignPlan(), v))
     display(HTML(bullets_html(journey_gap_lines(case, v), "hlo-journey-gaps")))
+    return None
 
 
 @with_session
