@@ -3,7 +3,7 @@
 A save writes a temporary file, fsyncs and renames it, keeps the previous
 version as ``<file>.bak`` and never writes what would not load back. Editors
 save their list through :func:`save_list` (or :func:`save_design`,
-:func:`save_valorisation`, :func:`save_stickers` for lists nested deeper), which re-reads the file
+:func:`save_valorisation`, :func:`save_stickers`, :func:`save_rhythm` for lists nested deeper), which re-reads the file
 under the lock and merges by id, so an edit made meanwhile by someone else
 survives. This is the only module that writes a case: editors never open files.
 """
@@ -31,12 +31,15 @@ from hlo_design.model.case import Case
 from hlo_design.model.continuum import ContinuumChoice
 from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState, implicit_step_ids
 from hlo_design.model.perspectives import Perspective
+from hlo_design.model.rhythm import Rhythm
 from hlo_design.model.roles import RoleMap
 from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
     "CONTINUUM_FIELDS",
     "FOCUS_FIELDS",
+    "RHYTHM_FIELDS",
+    "RHYTHM_SLOT_KEY",
     "STICKER_KEY",
     "CaseBasics",
     "DesignList",
@@ -58,6 +61,7 @@ __all__ = [
     "save_decisions",
     "save_design",
     "save_list",
+    "save_rhythm",
     "save_stickers",
     "save_valorisation",
     "update_case",
@@ -379,6 +383,41 @@ def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> SaveRes
             update[name], clashes = merge_list(getattr(current, name), edit, VALORISATION_KEYS[name])
             conflicts.extend(ListConflict(f"valorisation.{name}", clash) for clash in clashes)
         return case.model_copy(update={"valorisation": current.model_copy(update=update)})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+RHYTHM_SLOT_KEY = ("day", "part")
+"""A slot of the week has no id: it *is* one day part of one day, so that is what a merge recognises it by.
+
+Two people filling in different day parts both keep theirs; the same day part
+given two different settings is a clash the coach settles.
+"""
+
+RHYTHM_FIELDS = ("pattern",)
+"""The rhythm's own fields the group edits besides its slots (block or ribbon internships)."""
+
+
+def save_rhythm(path: Path, slots: ListEdit[Any], fields: FieldsEdit | None = None) -> SaveResult:
+    """Merge edited slots of the weekly rhythm (by :data:`RHYTHM_SLOT_KEY`) and its pattern into the case file.
+
+    A case without a rhythm gets one as soon as there is something in it; the
+    rhythm's source, note and other fields stay as they are on disk.
+    """
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        current = case.rhythm if case.rhythm is not None else Rhythm()
+        merged, clashes = merge_list(current.slots, slots, RHYTHM_SLOT_KEY)
+        conflicts.extend(ListConflict("rhythm.slots", clash) for clash in clashes)
+        own = current.model_dump(mode="json", include=set(RHYTHM_FIELDS))
+        if fields is not None:
+            own = _merge_record("rhythm", fields, own, conflicts)
+        data = {**current.model_dump(mode="json"), **own, "slots": [slot.model_dump(mode="json") for slot in merged]}
+        rhythm = Rhythm.model_validate(data)
+        if case.rhythm is None and rhythm == Rhythm():
+            return case  # nothing filled in: no empty ``rhythm:`` section
+        return case.model_copy(update={"rhythm": rhythm})
 
     return SaveResult(update_case(path, change), tuple(conflicts))
 

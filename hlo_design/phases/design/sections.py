@@ -45,6 +45,7 @@ from hlo_design.ui.focus_editor import FocusEditor
 from hlo_design.ui.journey_editor import JourneyEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
 from hlo_design.ui.reflection_editor import ReflectionWebEditor
+from hlo_design.ui.rhythm_editor import RhythmEditor
 from hlo_design.ui.save_bar import SaveBar
 from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.variants_editor import VariantEditor
@@ -138,15 +139,22 @@ def show_variants(session: CaseSession) -> VariantEditor | None:
 
 
 @with_session
-def show_rhythm(session: CaseSession) -> None:
-    """Section 5: the week as a grid, the share per setting and the checks."""
+def show_rhythm(session: CaseSession) -> RhythmEditor | None:
+    """Section 5: the week as a grid, the share per setting and the checks.
+
+    In a dashboard the week is filled in cell by cell above the live figure;
+    the share and the checks below are those of the week as saved.
+    """
     case, v = session.case, session.vocabulary
+    editor = show_editor(RhythmEditor, session) if session.interactive else None
     if case.rhythm is None:
         display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
-        return
-    display(rhythm_grid(case.rhythm, v))
+        return editor
+    if editor is None:
+        display(rhythm_grid(case.rhythm, v))
     show_table(rhythm_table(case.rhythm, v), v)
     display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
+    return editor
 
 
 @with_session
