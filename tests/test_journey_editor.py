@@ -114,3 +114,16 @@ def test_a_step_refuses_an_activity_the_case_does_not_have(cases_dir: Path) -> N
     activity = editor.rows.children[0].children[3]
     activity.value = NO_ACTIVITY
     assert editor.items[0].activity is None
+
+
+def test_steps_are_shown_goal_by_goal_and_move_within_their_goal(cases_dir: Path) -> None:
+    editor = _editor(cases_dir / "zorg.yaml")
+    goals = [value for _, value in editor.goal_picker.options]
+    editor.goal_picker.value = goals[1]
+    shown = [s.id for s in editor.items if s.goal == goals[1]]
+    assert len(editor.rows.children) == len(shown) < len(editor.items)
+    assert editor.reorder(shown[1], -1)
+    assert [s.id for s in editor.items if s.goal == goals[1]][:2] == [shown[1], shown[0]]
+    assert not editor.reorder(shown[1], -1)  # first of its goal, whatever comes before it in the file
+    editor.rows.children[0].children[0].value = goals[0]  # given to another goal: leaves these rows
+    assert len(editor.rows.children) == len(shown) - 1
