@@ -57,8 +57,9 @@ def test_the_group_fills_in_the_week_adds_a_step_and_starts_a_web(
     interaction.fill("Een leerling draagt de zorg voor twee bewoners over.")
     interaction.blur()
     webs.locator(".hlo-create-web").click()
-    expect(webs.locator(".hlo-ok, .hlo-error").last).to_contain_text(WEB)  # says what went wrong, if anything
-    expect(webs.locator("h3", has_text=WEB)).to_have_count(1)
+    status = webs.locator(".hlo-ok, .hlo-error").last
+    expect(status).to_contain_text(WEB, timeout=30_000)  # a slow kernel on a busy machine; says what went wrong
+    expect(webs.locator("h3", has_text=WEB)).to_have_count(1, timeout=30_000)
 
     page.evaluate("() => document.querySelector('.hlo-rhythm-editor').scrollIntoView()")
     page.screenshot(path=str(SCREENSHOTS / "design-rhythm-editor.png"))
