@@ -107,3 +107,12 @@ def test_a_case_without_rhythm_gets_one_when_a_cell_is_filled(minimal_case_file:
     editor.cells[(MON, MORNING)].value = "school"
     editor.save_bar.save()
     assert [(s.day, s.part, s.setting) for s in _rhythm(minimal_case_file).slots] == [(MON, MORNING, Setting.SCHOOL)]
+
+
+def test_what_follows_the_week_sees_every_choice_before_the_save(cases_dir: Path) -> None:
+    editor = _editor(cases_dir / "zorg.yaml")
+    seen: list[Rhythm] = []
+    editor.followers.append(seen.append)
+    editor.cells[(MON, AFTERNOON)].value = "company"
+    assert seen[-1].halves_per_setting()[Setting.COMPANY] == 1
+    assert _rhythm(cases_dir / "zorg.yaml").halves_per_setting()[Setting.COMPANY] == 0  # nothing saved yet

@@ -16,7 +16,7 @@ other half keeps the slot's content and note.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,8 @@ class RhythmEditor(ListEditor[RhythmSlot]):
         super().__init__(case, vocabulary, path)
         v = vocabulary
         self._syncing = False
+        self.followers: list[Callable[[Rhythm], None]] = []
+        """What else on the page follows the week as it is edited (the share per setting, the checks)."""
         none = v("design_phase.rhythm.no_setting")
         self.cells: dict[tuple[Weekday, DayPart], widgets.Dropdown] = {}
         grid: list[widgets.Widget] = [widgets.HTML("")]
@@ -201,7 +203,10 @@ class RhythmEditor(ListEditor[RhythmSlot]):
             self._syncing = False
 
     def _changed(self) -> None:
-        self.figure.update(rhythm_grid(self.working_rhythm(), self.vocabulary))
+        rhythm = self.working_rhythm()
+        self.figure.update(rhythm_grid(rhythm, self.vocabulary))
+        for follow in self.followers:
+            follow(rhythm)
 
 
 def _week_order(slot: RhythmSlot) -> tuple[int, int]:

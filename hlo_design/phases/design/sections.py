@@ -9,11 +9,15 @@ nothing (the error box is already on the page; see
 
 from __future__ import annotations
 
+import ipywidgets as widgets
 from IPython.display import HTML, display
 
+from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
+from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan
+from hlo_design.model.rhythm import Rhythm
 from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.design.report import (
     decisions_table,
@@ -35,6 +39,7 @@ from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
 from hlo_design.render.html_fragments import bullets_html, paragraph_html
+from hlo_design.render.report import table_html
 from hlo_design.ui.continuum_editor import ContinuumEditor
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.focus_editor import FocusEditor
@@ -137,19 +142,35 @@ def show_variants(session: CaseSession) -> VariantEditor | None:
 def show_rhythm(session: CaseSession) -> RhythmEditor | None:
     """Section 5: the week as a grid, the share per setting and the checks.
 
-    In a dashboard the week is filled in cell by cell above the live figure;
-    the share and the checks below are those of the week as saved.
+    In a dashboard the week is filled in cell by cell; the figure, the share
+    and the checks follow every choice before anything is saved.
     """
     case, v = session.case, session.vocabulary
-    editor = show_editor(RhythmEditor, session) if session.interactive else None
-    if case.rhythm is None:
-        display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
-        return editor
-    if editor is None:
+    if not session.interactive:
+        if case.rhythm is None:
+            display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
+            return None
         display(rhythm_grid(case.rhythm, v))
-    show_table(rhythm_table(case.rhythm, v), v)
-    display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
+        show_table(rhythm_table(case.rhythm, v), v)
+        display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
+        return None
+    editor = show_editor(RhythmEditor, session)
+    summary = widgets.HTML()
+
+    def follow(rhythm: Rhythm) -> None:
+        summary.value = (
+            _rhythm_summary(rhythm, case, v) if rhythm.slots else paragraph_html(v("design_phase.rhythm.empty"))
+        )
+
+    follow(editor.working_rhythm())
+    editor.followers.append(follow)
+    display(summary)
     return editor
+
+
+def _rhythm_summary(rhythm: Rhythm, case: Case, v: Vocabulary) -> str:
+    """The share per setting and the checks, as the report has them, in one piece the editor can redraw."""
+    return table_html(rhythm_table(rhythm, v), v) + bullets_html(rhythm_lines(rhythm, case, v), "hlo-rhythm-checks")
 
 
 @with_session
