@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8866
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: help run test lint unit browser bench batch chromium postgres clean git-filters
+.PHONY: help run test lint unit browser bench batch chromium postgres hub-proxy clean git-filters
 
 help: ## list the jobs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,10 +35,17 @@ postgres: ## install Debian's PostgreSQL for the meeting-store tests, if missing
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q postgresql; \
 	  else sudo apt-get update -q && sudo apt-get install -y -q postgresql; fi; }
 
+HUB_PROXY := .cache/node/node_modules/.bin/configurable-http-proxy
+
+hub-proxy: $(HUB_PROXY) ## install JupyterHub's proxy (configurable-http-proxy, npm) into .cache/node, for deploy/ and its test
+
+$(HUB_PROXY):
+	npm install --prefix .cache/node --no-save --no-fund --no-audit configurable-http-proxy@5
+
 run: $(STAMP) ## set up and start the Voilà workbook on the example cases (make run PORT=8870: another port)
 	$(VENV)/bin/hlo-design serve --port $(PORT)
 
-test: $(STAMP) chromium postgres lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
+test: $(STAMP) chromium postgres hub-proxy lint ## set up, then run ruff, mypy and every test (unit, notebooks, batch, browser)
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff (lint + format check), mypy on the library, the layering contract (import-linter)

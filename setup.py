@@ -30,6 +30,7 @@ RESOURCES = {
         "meeting/static/*.js",
         "jupyter/voila/templates/hlo/conf.json",
         "jupyter/voila/templates/hlo/*.j2",
+        "jupyter/voila/templates/hlo/static/*",
     ],
 }
 

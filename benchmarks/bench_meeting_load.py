@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from benchmarks.common import meeting_server, percentile, rss_mb
 from hlo_design.casefile.loading import find_case_file, load_case
@@ -173,8 +174,19 @@ def _sample_rss(pid: int, stop: threading.Event, results: Results) -> None:
         results.rss_samples.append(rss_mb(pid))
 
 
-def run(store: str | None, arguments: argparse.Namespace) -> None:
-    """Start the server on ``store`` (None: SQLite), load it, print the table."""
+@dataclass(frozen=True)
+class ServerCost:
+    """What the load cost the server process: memory before and after, CPU seconds, over how long."""
+
+    participants: int
+    load_seconds: float
+    rss_before_mb: float
+    rss_after_mb: float
+    cpu_seconds: float
+
+
+def run(store: str | None, arguments: argparse.Namespace) -> ServerCost:
+    """Start the server on ``store`` (None: SQLite), load it, print the table; what it cost the server."""
     results = Results()
     with meeting_server(store) as (server, cases, store_url):
         case = load_case(find_case_file(CASE, cases))
@@ -183,6 +195,7 @@ def run(store: str | None, arguments: argparse.Namespace) -> None:
         meeting = coach_store.open_meeting(CASE, PHASE)
         pid = server.process.pid
         rss_before = rss_mb(pid)
+        cpu_before = sum(psutil.Process(pid).cpu_times()[:2])
         stop_coach, stop_sampler = threading.Event(), threading.Event()
         coach = threading.Thread(target=_coach, args=(store_url, meeting, stop_coach, results))
         sampler = threading.Thread(target=_sample_rss, args=(pid, stop_sampler, results))
@@ -201,11 +214,13 @@ def run(store: str | None, arguments: argparse.Namespace) -> None:
             coach.join()
             sampler.join()
         rss_after = rss_mb(pid)
+        cpu_seconds = sum(psutil.Process(pid).cpu_times()[:2]) - cpu_before
         stored = coach_store.count(meeting.id)
         coach_store.dispose()
         if server.process.poll() is not None:
             raise RuntimeError(f"the server died:\n{server.log.read_text(errors='replace')[-3000:]}")
     _report(store_url.split(":", 1)[0], arguments, results, load_seconds, stored, rss_before, rss_after, len(actors))
+    return ServerCost(arguments.participants, load_seconds, rss_before, rss_after, cpu_seconds)
 
 
 def _ms(seconds: float) -> str:

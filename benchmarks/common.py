@@ -32,6 +32,8 @@ from hlo_design.meeting.store import STORE_ENV
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]  # fmt: skip
 BENCH_NOTEBOOKS = Path(__file__).parent / "notebooks"
+START_SECONDS = 300
+"""How long a server may take to answer: seconds when idle, minutes on a machine shared with test runs."""
 REST_CPU_PERCENT = 5.0
 """A kernel below this share of a core is waiting, not working."""
 
@@ -108,13 +110,17 @@ def voila_server(
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     server = VoilaServer(f"http://127.0.0.1:{port}", process, Path(log.name))
-    for _ in range(200):
+    deadline = time.monotonic() + START_SECONDS
+    while True:
         if process.poll() is not None:
             raise RuntimeError(f"Voilà exited with {process.returncode}:\n{server.log.read_text(errors='replace')}")
         try:
             urllib.request.urlopen(server.url + ready, timeout=2)
             break
         except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"Voilà did not answer within {START_SECONDS} s") from None
             time.sleep(0.2)
     try:
         yield server

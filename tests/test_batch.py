@@ -36,6 +36,10 @@ def test_batch_over_all_cases_in_parallel(tmp_path: Path) -> None:
     for case_id in EXAMPLE_CASES:
         assert f'href="{case_id}/diagnose.html"' in index
         assert f'href="{case_id}/01_diagnose.ipynb"' in index
+        report = (tmp_path / case_id / "diagnose.html").read_text(encoding="utf-8")
+        assert '<script src="../plotly.min.js"></script>' in report  # the set shares one plotly.js
+        assert "window.Plotly" not in report
+    assert (tmp_path / "plotly.min.js").stat().st_size > 1_000_000
 
 
 def test_batch_keeps_going_when_a_case_fails(tmp_path: Path) -> None:
@@ -138,6 +142,7 @@ def test_a_sector_batch_writes_the_sector_report_and_keeps_no_notebooks(tmp_path
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
+    assert _not_progress(run.stderr) == [], run.stderr  # no kernel traceback or warning among the progress bar
     report = (tmp_path / "sector-zorg.html").read_text(encoding="utf-8")
     assert "<h1>Overzicht sector Zorg</h1>" in report
     names = {case_id: str(escape(load_case(case_id).name)) for case_id in EXAMPLE_CASES}
@@ -149,3 +154,10 @@ def test_a_sector_batch_writes_the_sector_report_and_keeps_no_notebooks(tmp_path
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'href="sector-zorg.html"' in index
     assert ".ipynb" not in index
+    assert '<script src="plotly.min.js"></script>' in report
+
+
+def _not_progress(stderr: str) -> list[str]:
+    """The lines of a batch's stderr that are not its progress bar (tqdm redraws it with carriage returns)."""
+    lines = (line.strip() for line in stderr.replace("\r", "\n").splitlines())
+    return [line for line in lines if line and not line.startswith("hlo-design batch ")]

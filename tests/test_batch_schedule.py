@@ -7,6 +7,7 @@ the overview (the longest run) starts first, results still come back case by cas
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,9 @@ def _fake_runs(
     """
     started: list[tuple[str, str]] = []
 
-    def run(job: batch._Run, out_dir: Path, language: str, timeout: float | None) -> JobResult:
+    def run(
+        job: batch._Run, out_dir: Path, language: str, timeout: float | None, environment: Mapping[str, str]
+    ) -> JobResult:
         started.append((job.case, job.phase.id))
         reason = "CaseFileError: broken" if job.case == failing else ""
         notebook = out_dir / job.phase.notebook if reason else out_dir / job.case / job.phase.notebook
@@ -112,3 +115,23 @@ def test_notebooks_of_runs_that_worked_are_deleted_unless_kept(monkeypatch: pyte
     assert [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.ipynb")] == ["lean/01_diagnose.ipynb"]
     kept = run_batch("diagnose", CASES, tmp_path / "kept", workers=1, keep_notebooks=True)
     assert all(r.notebook is not None and r.notebook.exists() for r in kept)
+
+
+def test_every_run_brings_the_workspace_its_kernel_reads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A Dask worker was started without the batch's workspace: each job carries the folders, as absolute paths."""
+    carried: list[Mapping[str, str]] = []
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "zorg.yaml").write_text("id: zorg\n", encoding="utf-8")
+
+    def run(
+        job: batch._Run, out_dir: Path, language: str, timeout: float | None, environment: Mapping[str, str]
+    ) -> JobResult:
+        carried.append(environment)
+        return JobResult(job.case, job.phase.id, None, None, 0.0)
+
+    monkeypatch.setattr(batch, "_run", run)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HLO_DESIGN_REPORTS", raising=False)
+    run_batch("diagnose", ["zorg"], tmp_path, workers=1, cases_dir=Path("cases"))
+    assert carried == [{"HLO_DESIGN_CASES": str(cases)}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,11 +19,20 @@ def _name_and_spec(requirement: str) -> tuple[str, str]:
     return match.group(1).lower(), match.group(2).replace(" ", "")
 
 
+def _requirements_of_extra(project: dict[str, Any], extra: str) -> list[str]:
+    """The extra's requirements, with those of the extras it names (``hlo-design[hub]``) in their place."""
+    requirements: list[str] = []
+    for requirement in project["optional-dependencies"][extra]:
+        itself = re.fullmatch(rf"{project['name']}\[(\w+)\]", requirement)
+        requirements += _requirements_of_extra(project, itself.group(1)) if itself else [requirement]
+    return requirements
+
+
 def test_environment_yml_mirrors_pyproject() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = {_name_and_spec(r) for r in project["dependencies"]}
     wanted = {(CONDA_NAMES.get(name, name), spec) for name, spec in wanted}
-    wanted |= {_name_and_spec(r) for r in project["optional-dependencies"]["dev"]}
+    wanted |= {_name_and_spec(r) for r in _requirements_of_extra(project, "dev")}
     environment = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     listed: set[tuple[str, str]] = set()
     for item in environment["dependencies"]:

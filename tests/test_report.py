@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from plotly.offline import get_plotlyjs
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import DIAGNOSE, report_path
@@ -13,6 +14,7 @@ from hlo_design.casefile.loading import load_case
 from hlo_design.model.findings import Finding, FindingPlace
 from hlo_design.model.perspectives import Perspective
 from hlo_design.phases.diagnose.report import diagnosis_report, findings_table, write_diagnosis_report
+from hlo_design.render.report import PLOTLY_JS_NAME, share_plotly_js, write_plotly_js
 from tests.helpers import EXAMPLE_CASES, HOSTILE
 
 
@@ -72,6 +74,22 @@ def test_report_is_written_atomically_where_the_index_expects_it(tmp_path: Path)
     assert path == report_path(tmp_path, DIAGNOSE, "nl", case.id) == tmp_path / "servicemedewerker" / "diagnose.html"
     assert not list(path.parent.glob(".*.tmp"))
     assert report_path(tmp_path, DIAGNOSE, "en", case.id).name == "diagnose.en.html"
+
+
+def test_a_report_in_a_set_loads_the_shared_plotly_js(tmp_path: Path) -> None:
+    """A report beside the set's plotly.min.js refers to it relatively and shrinks to a fraction; once only."""
+    path = write_diagnosis_report(load_case("zorg"), Vocabulary(region="VL"), tmp_path)
+    alone = path.stat().st_size
+    bundle = write_plotly_js(tmp_path)
+    assert bundle == tmp_path / PLOTLY_JS_NAME
+    assert bundle.read_text(encoding="utf-8") == get_plotlyjs()
+    assert share_plotly_js(path, bundle)
+    text = path.read_text(encoding="utf-8")
+    assert re.findall(r"<script[^>]+src=\"([^\"]+)\"", text) == ["../plotly.min.js"]
+    assert "window.Plotly" not in text
+    assert text.count("Plotly.newPlot") >= 8  # the figures are all still there
+    assert path.stat().st_size * 10 < alone
+    assert not share_plotly_js(path, bundle)  # shared already: left as it is
 
 
 def test_reports_are_readable_by_others(tmp_path: Path) -> None:

@@ -237,7 +237,8 @@ def test_movement_heatmap_shows_each_rescanning_group() -> None:
     assert trace.text[0][0] == "+1"  # hybridisation → incorporation school → work
     assert trace.text[1][1] == "–"  # open in the partial re-scan
     assert "01-03-2023 → 01-03-2024" in figure.layout.annotations[0].text
-    assert "nog geen beweging" in movement_heatmap([FULL_TEACHERS]).layout.title.text  # says there is nothing yet
+    nothing_yet = movement_heatmap([FULL_TEACHERS]).layout.annotations[0].text.replace("<br>", " ")
+    assert "nog geen beweging" in nothing_yet  # says there is nothing yet (tests/test_empty_states.py: no axes)
 
 
 def test_diagnosis_names_the_largest_disagreement_of_the_latest_session() -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case
+from hlo_design.ui.activity_editor import ActivityEditor
+from hlo_design.ui.save_bar import PageSave
 from hlo_design.ui.situation_editor import ActorEditor, BasicsEditor, EnvironmentEditor, SourceEditor
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -108,3 +110,22 @@ def test_the_same_name_changed_in_two_tabs_is_a_clash(cases_dir: Path) -> None:
     first.save_bar.save()
     assert load_case(path).name == "Van B"
     assert "Van A" in first.save_bar.conflicts.children[0].value
+
+
+def test_an_environment_added_on_the_page_is_choosable_for_an_activity_before_saving(cases_dir: Path) -> None:
+    """The group adds an environment and puts an activity there at once; one save writes both, environment first."""
+    path = cases_dir / CASE
+    page = PageSave(Vocabulary())
+    with page.collecting():
+        environments = EnvironmentEditor(load_case(path), Vocabulary(), path)
+        activities = ActivityEditor(load_case(path), Vocabulary(), path)
+    environments.add("Skillslab")
+    activity = activities.add()
+    assert activities.update(activity.id, environment="skillslab")  # known to the page, not yet to the file
+    row = next(r for r in activities.rows.children if f"hlo-activity-{activity.id}" in r._dom_classes)
+    assert ("Skillslab", "skillslab") in row.children[1].options
+    page.save_all()
+    saved = load_case(path)
+    assert next(a for a in saved.activities if a.id == activity.id).environment == "skillslab"
+    assert "skillslab" in {e.id for e in saved.environments}
+    assert not page.unsaved

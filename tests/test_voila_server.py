@@ -144,6 +144,17 @@ def test_a_pool_kernel_reads_the_query_string_only_after_a_view_took_it(monkeypa
 
 
 @pytest.mark.usefixtures("fresh_wait")
+def test_a_pool_kernel_preloads_before_it_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What every page loads anyway is loaded while no viewer waits, not after the view took the kernel."""
+    steps: list[str] = []
+    monkeypatch.setenv(session.PREHEAT_VARIABLE, "True")
+    monkeypatch.setattr(session, "preload", lambda: steps.append("preloaded"))
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: steps.append("waited"))
+    session.wait_for_viewer()
+    assert steps == ["preloaded", "waited"]
+
+
+@pytest.mark.usefixtures("fresh_wait")
 def test_outside_a_pool_nothing_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(session.PREHEAT_VARIABLE, raising=False)
     monkeypatch.setattr(voila.utils, "wait_for_request", lambda: pytest.fail("waited outside a pool"))
@@ -168,3 +179,15 @@ def test_hlo_design_serve_passes_its_pool_size_to_voila(monkeypatch: pytest.Monk
     assert "--pool_size=3" in started[0]
     assert environments[0]["HLO_DESIGN_STORE"] == "sqlite:///x.sqlite3"  # the server and its kernels share the store
     assert environments[0]["HLO_DESIGN_JOIN_URL"] == "http://127.0.0.1:8866/join"
+
+
+@pytest.mark.parametrize("base_url", ["/user/anna/", "/user/anna", "user/anna"])
+def test_behind_a_hub_voila_serves_at_the_root_and_writes_the_prefix_into_its_pages(base_url: str) -> None:
+    """The hub's wrapper strips /user/<name>; Voilà must still put it in every address of its pages."""
+    command = voila_command(8866, base_url=base_url)
+    assert "--Voila.base_url=/user/anna/" in command
+    assert "--Voila.server_url=/" in command
+
+
+def test_served_alone_voila_keeps_the_root() -> None:
+    assert "--Voila.base_url=/" in voila_command(8866)

@@ -7,9 +7,20 @@ failing case never stops the others: the summary names it with the reason, and t
 exit code says that something failed. ``DIR/index.html`` links every report
 (and the executed notebooks, when they are kept), fit to send as a folder or zip.
 
+The reports of a batch share one plotly.js (``DIR/plotly.min.js``) instead of carrying ~4.7 MB each,
+so the folder stays small; it opens offline as a whole.
+
 ``--sector`` and ``--region`` choose the cases (:func:`select_cases`); with
 ``--sector`` the overview notebook also runs once, filtered to that sector, and
 writes the sector report that puts its cases side by side.
+
+``--scheduler tcp://HOST:PORT`` sends the same jobs to a Dask cluster instead
+of local processes (:func:`_executor`): one code path submits jobs to either
+executor and gathers them. A job carries the workspace folders it needs (as the
+environment its kernel starts with), not the files: the workers must see the
+cases and the output folder under the same paths (a shared filesystem), because
+the overview runs read every case and each run writes its report where the
+index links it.
 """
 
 from __future__ import annotations
@@ -20,12 +31,13 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import papermill
 from jupyter_client.manager import AsyncKernelManager
@@ -37,9 +49,10 @@ from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import PHASES, WorkflowPhase, overview_report_path, report_path
+from hlo_design.base.workspace import CASES_ENV, REPORTS_ENV
 from hlo_design.casefile.loading import case_ids, find_case_file, load_case
 from hlo_design.render.overview_tables import overview_title
-from hlo_design.render.report import render_template, write_report
+from hlo_design.render.report import render_template, share_plotly_js, write_plotly_js, write_report
 
 __all__ = [
     "OVERVIEW",
@@ -60,14 +73,34 @@ OVERVIEW = workflow.OVERVIEW.id
 SECTOR = "sector"
 """Case name of the run of the overview notebook filtered to ``--sector`` (its phase is :data:`OVERVIEW`)."""
 
+SCHEDULER_CONNECT_SECONDS = 10
+"""How long ``--scheduler`` waits for the Dask scheduler to answer before the batch fails, naming it."""
+
 
 class IpcKernelManager(AsyncKernelManager):
-    """Kernels talk over ipc sockets, avoiding TCP port races between parallel runs (nteract/papermill#511)."""
+    """Kernels talk over ipc sockets, avoiding TCP port races between parallel runs (nteract/papermill#511).
+
+    ``environment`` is added to the kernel's environment: a Dask worker was started without the
+    batch's workspace, so each job brings the folders its kernel must read (:func:`_kernel_manager`).
+    """
+
+    environment: ClassVar[Mapping[str, str]] = {}
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("transport", "ipc")
         kwargs.setdefault("ip", str(Path(tempfile.gettempdir()) / f"hlo-kernel-{uuid.uuid4().hex}"))
         super().__init__(**kwargs)
+
+    async def start_kernel(self, **kwargs: Any) -> None:  # type: ignore[override]
+        kwargs["env"] = {**kwargs.get("env", os.environ), **self.environment}
+        await super().start_kernel(**kwargs)
+
+
+def _kernel_manager(environment: Mapping[str, str]) -> type[IpcKernelManager]:
+    """:class:`IpcKernelManager` whose kernels start with ``environment``: papermill takes a class, not an instance."""
+    if not environment:
+        return IpcKernelManager
+    return type(IpcKernelManager.__name__, (IpcKernelManager,), {"environment": dict(environment)})
 
 
 @dataclass(frozen=True)
@@ -156,11 +189,18 @@ def _no_match(
     return f"no case{among} matches {wanted}; known sectors: {', '.join(known) or 'none (no case file could be read)'}"
 
 
-def _execute(notebook: str, output: Path, parameters: dict[str, Any], timeout: float | None = None) -> str:
+def _execute(
+    notebook: str,
+    output: Path,
+    parameters: dict[str, Any],
+    timeout: float | None = None,
+    environment: Mapping[str, str] | None = None,
+) -> str:
     """Run one notebook with papermill; returns the reason it failed, or ``""``.
 
     ``timeout`` bounds the whole run (seconds): every cell may take what is
     left of it, so a hanging cell fails the run instead of the batch.
+    ``environment`` is added to the kernel's.
     """
     limits: dict[str, Any] = {}
     if timeout is not None:
@@ -170,7 +210,7 @@ def _execute(notebook: str, output: Path, parameters: dict[str, Any], timeout: f
         papermill.execute_notebook(
             str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
             kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
-            kernel_manager_class=IpcKernelManager,
+            kernel_manager_class=_kernel_manager(environment or {}),
             request_save_on_cell_execute=False,  # saving after every cell tripled the run time
             **limits,
         )  # fmt: skip
@@ -185,7 +225,7 @@ def _execute(notebook: str, output: Path, parameters: dict[str, Any], timeout: f
 
 def run_overview(out_dir: Path, *, language: str = "nl", timeout: float | None = None) -> JobResult:
     """Run the overview notebook once across all cases; its report is ``out_dir/overview[.en].html``."""
-    return _run(_Run(OVERVIEW, workflow.OVERVIEW), out_dir, language, timeout)
+    return _run(_Run(OVERVIEW, workflow.OVERVIEW), out_dir, language, timeout, {})
 
 
 def run_batch(
@@ -201,6 +241,7 @@ def run_batch(
     region: str | None = None,
     keep_notebooks: bool = False,
     cases_dir: Path | None = None,
+    scheduler: str | None = None,
 ) -> list[JobResult]:
     """Run ``phase`` for the :func:`select_cases` in parallel; returns every result, by case then phase.
 
@@ -219,13 +260,23 @@ def run_batch(
     no order, and single runs spread evenly over the workers where whole cases
     of unequal length did not. The overview starts first (the longest run);
     after a case's first failure its runs that have not started are skipped.
+
+    ``scheduler`` (``tcp://HOST:PORT``) runs the jobs on that Dask cluster instead, as many at a
+    time as it has worker threads (``workers`` is then not used); see the module docstring for
+    what the workers must see.
     """
     runs = _planned(phase, cases, sector, region, cases_dir)
-    settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None))
+    out_dir = out_dir if scheduler is None else out_dir.resolve()  # a Dask worker runs in a folder of its own
+    settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None), _job_environment(cases_dir))
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
-    results = _run_in_order(runs, settings) if workers == 1 else _run_in_parallel(runs, workers, settings)
+    if workers == 1 and scheduler is None:
+        results = _run_in_order(runs, settings)
+    else:
+        with _executor(workers, scheduler) as executor:
+            results = _run_in_parallel(runs, executor, settings)
     if not keep_notebooks:
         results = [_without_notebook(result) for result in results]
+    _share_plotly_js(results, out_dir)
     return sorted(results, key=_report_order(runs))
 
 
@@ -248,6 +299,15 @@ def _without_notebook(result: JobResult) -> JobResult:
     return replace(result, notebook=None)
 
 
+def _share_plotly_js(results: Sequence[JobResult], out_dir: Path) -> None:
+    """The reports written load plotly.js from one file at the top of ``out_dir`` instead of carrying it each."""
+    reports = [result.report for result in results if result.report is not None]
+    if reports:
+        bundle = write_plotly_js(out_dir)
+        for report in reports:
+            share_plotly_js(report, bundle)
+
+
 @dataclass(frozen=True)
 class _Run:
     """One notebook run: a phase for a case, or the overview across all cases or one sector (and region)."""
@@ -264,6 +324,19 @@ class _Settings:
     language: str
     timeout: float | None
     on_done: Callable[[int], None]
+    environment: Mapping[str, str]
+    """The workspace folders every run's kernel starts with (:func:`_job_environment`)."""
+
+
+def _job_environment(cases_dir: Path | None) -> dict[str, str]:
+    """The workspace this batch runs on, as absolute paths, for kernels started by a process that may not have it.
+
+    Local workers inherit it anyway; a Dask worker was started elsewhere, in another folder.
+    """
+    environment = {name: os.environ[name] for name in (CASES_ENV, REPORTS_ENV) if os.environ.get(name)}
+    if cases_dir is not None:
+        environment[CASES_ENV] = str(cases_dir)
+    return {name: str(Path(value).resolve()) for name, value in environment.items()}
 
 
 def _planned(
@@ -288,7 +361,7 @@ def _with_overview(phase: str) -> bool:
     return phase == "all" and (NOTEBOOKS_DIR / workflow.OVERVIEW.notebook).exists()
 
 
-def _run(run: _Run, out_dir: Path, language: str, timeout: float | None) -> JobResult:
+def _run(run: _Run, out_dir: Path, language: str, timeout: float | None, environment: Mapping[str, str]) -> JobResult:
     """One notebook run with papermill; its report, or the reason it failed."""
     output, report = _paths(run, out_dir, language)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -298,7 +371,7 @@ def _run(run: _Run, out_dir: Path, language: str, timeout: float | None) -> JobR
     else:
         parameters |= {"case": run.case, "interactive": False}
     started = time.perf_counter()
-    reason = _execute(run.phase.notebook, output, parameters, timeout)
+    reason = _execute(run.phase.notebook, output, parameters, timeout, environment)
     found = report if not reason and report.exists() else None
     return JobResult(run.case, run.phase.id, output, found, time.perf_counter() - started, reason)
 
@@ -318,28 +391,48 @@ def _run_in_order(runs: Sequence[_Run], settings: _Settings) -> list[JobResult]:
     failed: set[str] = set()
     for run in runs:
         if run.case not in failed:
-            results.append(_run(run, settings.out_dir, settings.language, settings.timeout))
+            results.append(_run(run, settings.out_dir, settings.language, settings.timeout, settings.environment))
             if not results[-1].ok:
                 failed.add(run.case)
         settings.on_done(1)
     return results
 
 
-def _run_in_parallel(runs: Sequence[_Run], workers: int, settings: _Settings) -> list[JobResult]:
-    """Every run a job in a pool of processes; a failed case's jobs that have not started are cancelled."""
+@contextmanager
+def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
+    """Where the jobs run: ``workers`` local processes, or the Dask cluster at ``scheduler``."""
+    if scheduler is None:
+        # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
+        # a lock at fork time, and forked workers then hang forever on it
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            yield pool
+        return
+    from distributed import Client  # only with --scheduler: a second of imports a local batch does without
+
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call]
+    except (OSError, ValueError) as error:  # TimeoutError is an OSError; ValueError: not an address
+        raise WorkbookError(
+            f"cannot reach the Dask scheduler at {scheduler} ({error}); start one with `dask scheduler` "
+            "and give the address it prints, e.g. --scheduler tcp://127.0.0.1:8786"
+        ) from None
+    with client, client.get_executor(pure=False) as executor:  # type: ignore[no-untyped-call]  # pure=False: two runs never share a result
+        yield executor
+
+
+def _run_in_parallel(runs: Sequence[_Run], executor: Executor, settings: _Settings) -> list[JobResult]:
+    """Every run a job on ``executor``; a failed case's jobs that have not finished are cancelled."""
     results: list[JobResult] = []
-    # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
-    # a lock at fork time, and forked workers then hang forever on it
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_run, run, settings.out_dir, settings.language, settings.timeout): run for run in runs}
-        for future in as_completed(futures):
-            if future.cancelled():
-                continue
-            results.append(future.result())
-            settings.on_done(1)
-            if not results[-1].ok:
-                skipped = [f for f, run in futures.items() if run.case == results[-1].case and f.cancel()]
-                settings.on_done(len(skipped))
+    job = (settings.out_dir, settings.language, settings.timeout, settings.environment)
+    futures = {executor.submit(_run, run, *job): run for run in runs}
+    for future in as_completed(futures):
+        if future.cancelled():
+            continue
+        results.append(future.result())
+        settings.on_done(1)
+        if not results[-1].ok:
+            skipped = [f for f, run in futures.items() if run.case == results[-1].case and f.cancel()]
+            settings.on_done(len(skipped))
     return results
 
 
@@ -369,7 +462,7 @@ def write_index(
         rows.append({"id": case_id, "name": name, "sector": case_sector, "phases": per_phase})
     text = render_template(
         "index.html.j2", t=vocabulary, language=vocabulary.language, rows=rows, overview=overview,
-        sector=sector_result, sector_title=overview_title(vocabulary, sector, region), phases=PHASES, relative=lambda path: path.relative_to(out_dir).as_posix(),
+        sector=sector_result, sector_title=overview_title(vocabulary, sector, region), phases=PHASES, relative=lambda path: path.resolve().relative_to(out_dir.resolve()).as_posix(),
         generated=time.strftime("%Y-%m-%d %H:%M"),
     )  # fmt: skip
     return write_report(text, out_dir / "index.html")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -29,8 +30,9 @@ from tqdm import tqdm
 from hlo_design.analysis.case_warnings import case_warnings, located_warning
 from hlo_design.analysis.quadrant_summary import summarise
 from hlo_design.app.batch import JobResult, planned_runs, run_batch, write_index
+from hlo_design.app.kernel_budget import KERNEL_MB, default_max_kernels
 from hlo_design.app.meeting_cli import add_meeting_commands, join_url
-from hlo_design.app.serve import DEFAULT_POOL, DEFAULT_PORT, LANDING_PAGE, choose_port, voila_command
+from hlo_design.app.serve import DEFAULT_POOL, DEFAULT_PORT, LANDING_PAGE, check_budget, choose_port, voila_command
 from hlo_design.app.workspace_cli import add_workspace_commands
 from hlo_design.base.config import folders
 from hlo_design.base.errors import CaseFileError, WorkbookError
@@ -130,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=None, metavar="DIR", help="where the reports go (default: the workspace's reports/)"
     )
     batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
+    batch.add_argument(
+        "--scheduler", default=None, metavar="tcp://HOST:PORT",
+        help="run the notebooks on this Dask cluster instead of local processes; its workers must see the "
+        "cases and --out under the same paths (a shared filesystem)",
+    )  # fmt: skip
     batch.add_argument("--language", choices=LANGUAGES, default="nl")
     batch.add_argument(
         "--timeout", type=float, default=None, metavar="SECONDS", help="time limit per notebook run (default: none)"
@@ -150,6 +157,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--pool", type=int, default=DEFAULT_POOL, metavar="N",
         help=f"pre-heated kernels kept ready per notebook; 0 starts a kernel per page view (default: {DEFAULT_POOL})",
+    )  # fmt: skip
+    serve.add_argument(
+        "--base-url", default="/", metavar="PATH",
+        help="path in front of every address in the pages, for a proxy that strips it (JupyterHub: /user/NAME/)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--max-kernels", type=int, default=None, metavar="N",
+        help="most kernels at a time, pool kernels included; a page view beyond it gets a 'try again in a minute' "
+        f"page (HTTP 503) (default: what the memory holds, (total - 1 GB) / {KERNEL_MB} MB, at least 2)",
     )  # fmt: skip
     serve.add_argument(
         "--store", default=None, metavar="URL",
@@ -253,6 +269,7 @@ def _batch(arguments: argparse.Namespace) -> int:
             arguments.phase, cases, out, workers=arguments.workers,
             language=arguments.language, timeout=arguments.timeout, on_done=progress.update,
             sector=sector, region=region, keep_notebooks=arguments.keep_notebooks, cases_dir=cases_dir,
+            scheduler=arguments.scheduler,
         )  # fmt: skip
     index = write_index(results, out, Vocabulary(arguments.language), cases_dir, sector or "", region or "")
     print(_results_table(results))
@@ -280,15 +297,28 @@ def _serve(arguments: argparse.Namespace) -> int:
     if arguments.store:
         environment[STORE_ENV] = arguments.store
     print(f"hlo-design: participants of a live meeting open {environment[JOIN_URL_ENV]}")
-    command = voila_command(port, host=arguments.host, pool=arguments.pool)
+    max_kernels = arguments.max_kernels or default_max_kernels()
+    check_budget(max_kernels, arguments.pool)
+    print(
+        f"hlo-design: at most {max_kernels} kernels at a time, {arguments.pool} pre-heated per notebook included "
+        f"({'--max-kernels' if arguments.max_kernels else f'what this memory holds at {KERNEL_MB} MB a kernel'})"
+    )
+    command = voila_command(
+        port, host=arguments.host, pool=arguments.pool, base_url=arguments.base_url, max_kernels=max_kernels
+    )
     process = subprocess.Popen(command, env=environment)
     if not arguments.no_browser:
         threading.Timer(3.0, webbrowser.open, args=(url,)).start()
+    # A supervisor (JupyterHub's proxy, systemd) stops us with SIGTERM, which would end this process
+    # and leave Voilà running with its kernels: pass it on, and wait for Voilà as after Ctrl+C.
+    before = signal.signal(signal.SIGTERM, lambda _signal, _frame: process.terminate())
     try:
         return process.wait()
     except KeyboardInterrupt:
         process.terminate()
         return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _history(arguments: argparse.Namespace) -> int:

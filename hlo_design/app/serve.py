@@ -38,6 +38,13 @@ Voilà itself would quietly move to the next port when the one asked for is
 taken (``port_retries``), after we had printed the old one. So Voilà is told
 never to move (``--Voila.port_retries=0``) and :func:`choose_port` settles the port
 before anything is printed.
+
+Behind a JupyterHub (``deploy/``), each coach's Voilà sits behind a proxy
+that answers at the hub's ``/user/<name>/`` and strips that prefix before
+forwarding (jhsingle-native-proxy). Voilà then serves its routes at ``/``
+(``server_url``) but must write the prefix into every address it puts in a
+page (``base_url``: static files, kernel websockets), or the browser would
+ask the hub for paths it does not know.
 """
 
 from __future__ import annotations
@@ -50,7 +57,15 @@ from pathlib import Path
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
 
-__all__ = ["DEFAULT_POOL", "DEFAULT_PORT", "LANDING_PAGE", "choose_port", "port_is_free", "voila_command"]
+__all__ = [
+    "DEFAULT_POOL",
+    "DEFAULT_PORT",
+    "LANDING_PAGE",
+    "check_budget",
+    "choose_port",
+    "port_is_free",
+    "voila_command",
+]
 
 LANDING_PAGE = "voila/render/index.ipynb"
 CULL_INTERVAL_SECONDS = 60
@@ -68,9 +83,20 @@ PORT_TRIES = 20
 
 
 def voila_command(
-    port: int, *, host: str = "127.0.0.1", notebooks: Path = NOTEBOOKS_DIR, pool: int = DEFAULT_POOL
+    port: int,
+    *,
+    host: str = "127.0.0.1",
+    notebooks: Path = NOTEBOOKS_DIR,
+    pool: int = DEFAULT_POOL,
+    base_url: str = "/",
+    max_kernels: int = 0,
 ) -> list[str]:
-    """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook."""
+    """The command line that starts Voilà on the notebooks folder, with ``pool`` pre-heated kernels per notebook.
+
+    ``base_url`` is the path the browser sees in front of Voilà's routes (a hub's ``/user/<name>/``);
+    Voilà itself serves at ``/`` because the proxy in front strips that path. ``max_kernels`` > 0 is the
+    kernel budget (:mod:`hlo_design.app.kernel_budget`); 0 leaves kernels unbounded.
+    """
     return [
         sys.executable,
         "-m",
@@ -80,6 +106,8 @@ def voila_command(
         f"--port={port}",
         "--Voila.port_retries=0",  # never another port than the one printed: see choose_port
         f"--Voila.ip={host}",
+        f"--Voila.base_url={_with_slashes(base_url)}",
+        "--Voila.server_url=/",
         "--strip_sources=True",
         "--show_tracebacks=False",
         "--theme=light",
@@ -89,7 +117,23 @@ def voila_command(
         "--MappingKernelManager.cull_connected=False",
         "--Voila.tornado_settings=disable_check_xsrf=True",
         *_pool_arguments(pool),
+        *([f"--WorkbookVoila.max_kernels={max_kernels}"] if max_kernels > 0 else []),
     ]
+
+
+def _with_slashes(path: str) -> str:
+    """``path`` with one slash at each end, as Voilà joins it to its own paths."""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def check_budget(max_kernels: int, pool: int, notebooks: Path = NOTEBOOKS_DIR) -> None:
+    """Refuse a budget the pre-heated pools fill on their own: every pool place counts against it."""
+    places = pool * len(list(notebooks.glob("*.ipynb")))
+    if max_kernels <= places:
+        raise WorkbookError(
+            f"--max-kernels {max_kernels} leaves no kernel for a page view: the pools keep {places} "
+            f"(--pool {pool} per notebook); raise --max-kernels above {places} or lower --pool"
+        )
 
 
 def _pool_arguments(pool: int) -> list[str]:

@@ -15,6 +15,10 @@ dashboard loads of plain Voilà with one busy process alongside, 0 of 24 guarded
 The guard makes every wait for a kernel message look again every half second,
 so a reply that is already there is read instead of waited for. Each rescue is
 logged (``RESCUED_MESSAGE_LOG``), which the browser tests count.
+
+The server also keeps to a kernel budget (``--WorkbookVoila.max_kernels``, from
+``hlo-design serve --max-kernels``): a page view beyond it gets the friendly 503 page of
+:mod:`hlo_design.app.kernel_budget` instead of a kernel.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 
 from jupyter_client.channels import AsyncZMQSocketChannel
 
+from hlo_design.app.kernel_budget import RETRY_AFTER_SECONDS, busy_page, kernels_held
 from hlo_design.app.meeting_web import meeting_handlers
 from hlo_design.base.config import TEMPLATES_DIR
 
@@ -69,16 +74,71 @@ def main() -> int:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         filter(None, [str(TEMPLATES_DIR / "jupyter"), os.environ.get("JUPYTER_PATH", "")])
     )  # where Voilà finds our page template (serve.TEMPLATE)
+    from traitlets import Integer
     from voila.app import Voila
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    class BudgetedVoilaHandler(TornadoVoilaHandler):  # type: ignore[misc]
+        """Voilà's page handler, refusing a view that would need a kernel beyond the budget."""
+
+        def initialize(self, budget: _Budget, **kwargs: Any) -> None:
+            self.budget = budget
+            super().initialize(**kwargs)
+
+        async def get(self, path: str | None = None) -> None:
+            if self.budget.full(self.kernel_manager, path):
+                self.set_status(503)
+                self.set_header("Retry-After", str(RETRY_AFTER_SECONDS))
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.set_header("Cache-Control", "no-store")
+                self.finish(busy_page(self.get_argument("language", ""), self.request.uri or "/"))
+                return
+            self.budget.rendering += 1
+            try:
+                await super().get(path)
+            finally:
+                self.budget.rendering -= 1
 
     class WorkbookVoila(Voila):  # type: ignore[misc]
-        """Voilà plus ``/join``: participants of a live meeting get light pages, not kernels."""
+        """Voilà plus ``/join`` (participants of a live meeting get light pages, not kernels) and a kernel budget."""
+
+        max_kernels = Integer(0, config=True, help="Most kernels at a time, pool places included; 0: no limit.")
 
         def init_handlers(self) -> list[Any]:
-            return [*meeting_handlers(self.server_url), *super().init_handlers()]
+            handlers = super().init_handlers()
+            if self.max_kernels > 0:
+                budget = _Budget(self.max_kernels)
+                handlers = [
+                    _budgeted(handler, TornadoVoilaHandler, BudgetedVoilaHandler, budget) for handler in handlers
+                ]
+            return [*meeting_handlers(self.server_url), *handlers]
 
     sys.argv[0] = "voila"
     return int(WorkbookVoila.launch_instance() or 0)
+
+
+class _Budget:
+    """The kernel ceiling and the views being rendered now, shared by every page request of one server."""
+
+    def __init__(self, max_kernels: int) -> None:
+        self.max_kernels = max_kernels
+        self.rendering = 0
+
+    def full(self, kernel_manager: Any, path: str | None) -> bool:
+        """Whether a view of ``path`` would need a kernel beyond the ceiling; only notebooks need one."""
+        if not (path or "").endswith(".ipynb"):
+            return False
+        pools = getattr(kernel_manager, "_pools", {})  # Voilà's pre-heated kernels; absent without --pool
+        return kernels_held(kernel_manager.list_kernel_ids(), pools, self.rendering) >= self.max_kernels
+
+
+def _budgeted(handler: tuple[Any, ...], plain: type, budgeted: type, budget: _Budget) -> tuple[Any, ...]:
+    """A route of Voilà's with its page handler ``plain`` swapped for ``budgeted``, which keeps to ``budget``."""
+    pattern, handler_class, *rest = handler
+    if handler_class is not plain:
+        return handler
+    options = rest[0] if rest else {}
+    return (pattern, budgeted, {**options, "budget": budget})
 
 
 if __name__ == "__main__":

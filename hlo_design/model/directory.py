@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import Field
 
 from hlo_design.base.config import DATA_DIR
+from hlo_design.base.data_files import read_catalogue
 from hlo_design.base.schema import Identifier, Record
 
 __all__ = ["Category", "DirectoryEntry", "Text", "load_directory", "normalise", "source_titles"]
@@ -51,7 +51,7 @@ def normalise(text: str) -> str:
 @cache
 def load_directory(path: Path = DATA_DIR / "directory.yaml") -> tuple[DirectoryEntry, ...]:
     """The directory entries, validated, ids unique; read once per process."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_catalogue(path)
     entries = tuple(DirectoryEntry.model_validate(item) for item in raw["entries"])
     seen: set[str] = set()
     for entry in entries:
@@ -64,5 +64,5 @@ def load_directory(path: Path = DATA_DIR / "directory.yaml") -> tuple[DirectoryE
 @cache
 def source_titles(path: Path = DATA_DIR / "sources.yaml") -> dict[str, str]:
     """Title per source id of the documents the catalogues cite, so readers see "GHLOBO eindpublicatie", not "ghlobo"."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_catalogue(path)
     return {str(item["id"]): str(item["title"]) for item in raw["sources"]}

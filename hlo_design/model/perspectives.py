@@ -13,9 +13,8 @@ from enum import Enum
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from hlo_design.base.config import DATA_DIR
+from hlo_design.base.data_files import read_catalogue
 from hlo_design.base.schema import Record
 
 __all__ = ["DesignOption", "Perspective", "design_options"]
@@ -44,5 +43,5 @@ class DesignOption(Record):
 @cache
 def design_options(path: Path = DATA_DIR / "design_options.yaml") -> tuple[DesignOption, ...]:
     """The catalogue of design options, validated; read once per process."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_catalogue(path)
     return tuple(DesignOption.model_validate(item) for item in raw["options"])

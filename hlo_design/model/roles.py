@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import Field, model_validator
 
 from hlo_design.base.config import DATA_DIR
+from hlo_design.base.data_files import read_catalogue
 from hlo_design.base.schema import Identifier, Record, Sourced
 from hlo_design.model.levels import Level
 
@@ -119,5 +119,5 @@ class RoleMap(Sourced):
 @cache
 def task_catalogue(path: Path = DATA_DIR / "role_tasks.yaml") -> tuple[Task, ...]:
     """The tasks of the role map per process; read once per process."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_catalogue(path)
     return tuple(Task.model_validate(item) for item in raw["tasks"])

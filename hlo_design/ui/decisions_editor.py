@@ -70,7 +70,13 @@ def overview_html(plan: DesignPlan, vocabulary: Vocabulary) -> str:
 
 
 def unanswered_html(case: Case, vocabulary: Vocabulary) -> str:
-    """The findings without a design decision, or a line saying every finding has one (escaped)."""
+    """The findings without a design decision, or a line saying every finding has one (escaped).
+
+    A case without findings gets no check mark ("every finding answered" would be vacuously true):
+    it gets the step to take instead.
+    """
+    if not case.findings:
+        return Markup('<p class="hlo-unanswered hlo-empty">{}</p>').format(vocabulary("design.no_findings_to_answer"))
     open_findings = findings_without_decisions(case)
     if not open_findings:
         return Markup('<p class="hlo-unanswered hlo-ok">✓ {}</p>').format(vocabulary("design.all_findings_answered"))

@@ -91,6 +91,8 @@ class ListEditor(ABC, Generic[Item]):
     """The readable part of new items' ids (Dutch, like the ids in the example cases)."""
     part_name: ClassVar[str]
     """Which list this is in the file, as a save names it in a clash (``activities``, ``valorisation.lessons``)."""
+    case: Case
+    """The case as this page knows it: the last saved file, with what other editors on the page share."""
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None) -> None:
         self.vocabulary = vocabulary
@@ -98,6 +100,8 @@ class ListEditor(ABC, Generic[Item]):
         self.save_bar = SaveBar(vocabulary, path, self._save, keep_mine=self.keep_mine, describe=self.describe)
         self.rows = widgets.VBox()
         self._load(case)
+        if self.save_bar.page is not None:
+            self.save_bar.page.follow(self._sibling_edited)
 
     # ------------------------------------------------------------ the API the controls call
 
@@ -212,9 +216,24 @@ class ListEditor(ABC, Generic[Item]):
     def _changed(self) -> None:
         """Redraw what depends on the items (live figures, overviews)."""
 
+    def _shared(self) -> str | None:
+        """The case field these items are, if other editors refer to them (environments, actors); else ``None``."""
+        return None
+
     def _edited(self) -> None:
-        """The group changed something: the save bar shows it is unsaved, and the figures follow."""
+        """The group changed something: the save bar shows it is unsaved, the figures follow, the page hears it."""
         self.save_bar.mark_unsaved()
+        self._changed()
+        field = self._shared()
+        if field is not None and self.save_bar.page is not None:
+            self.save_bar.page.share(self, field, tuple(self.items))
+
+    def _sibling_edited(self, origin: object, field: str, items: Sequence[Any]) -> None:
+        """Another editor on the page changed a part this one may refer to: offer its items in the rows now."""
+        if origin is self:
+            return
+        self.case = self.case.model_copy(update={field: list(items)})
+        self._render_rows()
         self._changed()
 
     def _render_rows(self) -> None:

@@ -230,6 +230,7 @@ class PageSave:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.bars: list[SaveBar] = []
+        self.followers: list[Callable[[object, str, Sequence[Any]], None]] = []
         self.view = PageSaveView()
         self.view.on_msg(lambda _view, content, _buffers: self.save_all() if content.get("event") == "save" else None)
         self.widget = self.view
@@ -252,6 +253,20 @@ class PageSave:
     @property
     def unsaved(self) -> bool:
         return any(b.unsaved for b in self.bars)
+
+    def follow(self, follower: Callable[[object, str, Sequence[Any]], None]) -> None:
+        """Call ``follower(origin, field, items)`` whenever an editor on this page shares an edited part."""
+        self.followers.append(follower)
+
+    def share(self, origin: object, field: str, items: Sequence[Any]) -> None:
+        """An editor changed a part others refer to (environments, actors...): the page's other editors see it.
+
+        A group adds an environment and, before anything is saved, chooses it
+        for an activity on the same page; the page's save then writes the
+        parts in page order, the environment first.
+        """
+        for follower in self.followers:
+            follower(origin, field, items)
 
     def save_all(self) -> None:
         """Save every editor with changes; say how it went (each editor shows its own details)."""

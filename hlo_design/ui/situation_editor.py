@@ -86,6 +86,9 @@ class CaseListEditor(ListEditor[Item]):
         items: Sequence[Item] = getattr(case, self.field)
         return items
 
+    def _shared(self) -> str:
+        return self.field
+
     def _write(self, path: Path, edit: ListEdit[Item]) -> SaveResult:
         return save_list(path, self.field, edit)
 

@@ -28,6 +28,7 @@ from hlo_design.model.leerfiche import LeerficheComponent, completeness, missing
 from hlo_design.model.perspectives import Perspective, design_options
 from hlo_design.model.quadrants import quadrant_by_number
 from hlo_design.model.rhythm import Rhythm
+from hlo_design.render.figures.continuum import continuum_strip
 from hlo_design.render.figures.journey import coverage_heatmap, journey_map
 from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
@@ -71,6 +72,18 @@ def focus_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
         vocabulary("design_phase.focus.question", text=focus.question),
         vocabulary("design_phase.focus.target_group", text=focus.target_group),
     ]
+
+
+def _continuum_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
+    """The place the group chose on the school–work continuum, and why: a design choice the report carries."""
+    if case.continuum is None:
+        return []
+    chosen = vocabulary.label(case.continuum.position)
+    return [f"{vocabulary('situation.continuum')}: {chosen} — {case.continuum.rationale}"]
+
+
+def _continuum_fragments(case: Case, vocabulary: Vocabulary) -> list[Markup]:
+    return [figure_html(continuum_strip(case.continuum.position, vocabulary))] if case.continuum else []
 
 
 def goals_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
@@ -121,7 +134,12 @@ def decisions_table(case: Case, vocabulary: Vocabulary) -> pd.DataFrame:
 
 
 def unanswered_lines(case: Case, vocabulary: Vocabulary) -> list[str]:
-    """The findings no decision answers, flagged; or one line saying every finding is answered."""
+    """The findings no decision answers, flagged; or one line saying every finding is answered.
+
+    Without findings that line would be vacuously true: the step to take instead.
+    """
+    if not case.findings:
+        return [vocabulary("design.no_findings_to_answer")]
     open_findings = findings_without_decisions(case)
     if not open_findings:
         return [vocabulary("design.all_findings_answered")]
@@ -202,7 +220,8 @@ def design_sections(case: Case, vocabulary: Vocabulary) -> list[ReportSection]:
     sections = [
         ReportSection(
             v("design_phase.focus"), "focus", v("design_phase.focus.intro"),
-            [table_html(goals_table(case, v), v)] if plan.goals else [], items=focus_lines(case, v),
+            [*_continuum_fragments(case, v), *([table_html(goals_table(case, v), v)] if plan.goals else [])],
+            items=[*focus_lines(case, v), *_continuum_lines(case, v)],
         ),
         ReportSection(
             v("design_phase.perspectives"), "perspectieven", v("design_phase.perspectives.intro"),

@@ -104,7 +104,10 @@ def show_decisions(session: CaseSession) -> DecisionEditor | None:
         return show_editor(DecisionEditor, session)
     case, v = session.case, session.vocabulary
     show_table(perspective_table(case, v), v)
-    show_table(decisions_table(case, v), v)
+    if case.design is not None and case.design.decisions:
+        show_table(decisions_table(case, v), v)
+    else:
+        display(HTML(paragraph_html(v("design_phase.decisions.empty"))))
     display(HTML(bullets_html(unanswered_lines(case, v), "hlo-unanswered")))
     return None
 

@@ -110,6 +110,9 @@ def show_findings(session: CaseSession) -> FindingsEditor | None:
     """Section 3: the findings, placed in the model, editable and savable."""
     if session.interactive:
         return show_editor(FindingsEditor, session)
+    if not session.case.findings:  # a header without rows, and the inventory's map again: say what to do
+        display(HTML(paragraph_html(session.vocabulary("diagnose.findings.empty"))))
+        return None
     show_table(findings_table(session.case, session.vocabulary), session.vocabulary)
     display(quadrant_map(session.case, session.vocabulary))
     return None
@@ -124,6 +127,8 @@ def show_scan(session: CaseSession) -> ScanEditor | None:
     elif session.case.scans:
         for figure in scan_figures(session.case, session.vocabulary):
             display(figure)
+    else:
+        display(HTML(paragraph_html(session.vocabulary("scan.no_scans"))))
     lines = disagreement_lines(session.case, session.vocabulary)
     if lines:
         display(HTML(bullets_html(lines)))

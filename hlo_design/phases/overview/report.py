@@ -20,9 +20,6 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from markupsafe import Markup
-from plotly.offline import get_plotlyjs
-
 from hlo_design.analysis.case_overview import overview_table
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import overview_report_path
@@ -34,7 +31,14 @@ from hlo_design.render.overview_tables import (
     overview_title,
     readable_table,
 )
-from hlo_design.render.report import ReportSection, figure_html, render_template, table_html, write_report
+from hlo_design.render.report import (
+    ReportSection,
+    figure_html,
+    inline_plotly_js,
+    render_template,
+    table_html,
+    write_report,
+)
 
 __all__ = ["overview_report", "overview_sections", "write_overview_report"]
 
@@ -84,7 +88,7 @@ def overview_report(
         title=title, heading=title if filtered else vocabulary("overview_phase.title"),
         sections=overview_sections(cases, vocabulary),
         generated=(generated or dt.datetime.now()).strftime("%Y-%m-%d %H:%M"),
-        plotly_js=Markup(get_plotlyjs()),  # noqa: S704 - the plotly.js bundle itself
+        plotly_js=inline_plotly_js(),
     )  # fmt: skip
 
 

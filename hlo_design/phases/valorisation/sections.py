@@ -130,8 +130,12 @@ def show_action_plan_editor(session: CaseSession) -> ActionPlanEditor | None:
 
 @with_session
 def show_sharing(session: CaseSession) -> None:
-    """Section 5: the lessons per audience, to take to the learning network."""
-    display(HTML(bullets_html(lessons_per_audience(session.case, session.vocabulary), "hlo-sharing")))
+    """Section 5: the lessons per audience, to take to the learning network; without lessons, where to add them."""
+    lines = lessons_per_audience(session.case, session.vocabulary)
+    if not lines:
+        display(HTML(paragraph_html(session.vocabulary("valorisation_phase.sharing.empty"))))
+        return
+    display(HTML(bullets_html(lines, "hlo-sharing")))
 
 
 @with_session

@@ -19,6 +19,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, JourneyStep
 from hlo_design.model.quadrants import quadrant_by_number
+from hlo_design.render.figures.empty import empty_figure
 from hlo_design.render.figures.quadrant_map import quadrant_map
 from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
 
@@ -161,8 +162,13 @@ def _arrow(
 
 
 def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
-    """Goals (rows, in order) × quadrants (columns 1–4) with step counts; empty cells say "leemte"."""
+    """Goals (rows, in order) × quadrants (columns 1–4) with step counts; empty cells say "leemte".
+
+    Without learning goals there are no rows: the figure says where to write them instead.
+    """
     matrix = coverage_matrix(plan)
+    if matrix.empty:
+        return empty_figure(vocabulary, title or vocabulary("journey.coverage_title"), vocabulary("journey.no_goals"))
     goal_text = {g.id: g.text for g in plan.goals}
     rows = [
         f"{i + 1}. {_two_lines(safe(_short(goal_text.get(goal, goal), 70)))}" for i, goal in enumerate(matrix.index)

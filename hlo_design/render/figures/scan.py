@@ -34,6 +34,7 @@ from hlo_design.model.continuum import ContinuumPosition
 from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import Scan
+from hlo_design.render.figures.empty import empty_figure
 from hlo_design.render.figures.theme import base_layout, discrete_colourscale, safe
 
 __all__ = [
@@ -276,7 +277,7 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
     scans = list(scans)
     session = list(latest_scans(latest_session(scans)).values())
     if not session:
-        return base_layout(go.Figure(), vocabulary, vocabulary("scan.no_scans"))
+        return empty_figure(vocabulary, vocabulary("scan.comparison_title_empty"), vocabulary("scan.no_scans"))
     carried = carried_forward(scans, session)
     figure = _grid_of(
         [f"<b>{safe(vocabulary.label(scan.group))}</b>" for scan in session],
@@ -309,7 +310,7 @@ def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None
     vocabulary = vocabulary or Vocabulary()
     pairs = first_and_latest(scans)
     if not pairs:
-        return base_layout(go.Figure(), vocabulary, vocabulary("scan.no_movement"))
+        return empty_figure(vocabulary, vocabulary("scan.movement_title"), vocabulary("scan.no_movement"))
     titles = [
         f"<b>{safe(vocabulary.label(group))}</b>: {first.date:%d-%m-%Y} → {latest.date:%d-%m-%Y}"
         for group, (first, latest) in pairs.items()

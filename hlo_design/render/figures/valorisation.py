@@ -10,6 +10,7 @@ from hlo_design.analysis.valorisation_tables import action_progress
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import STRENGTH_MAX, ActionStatus, Corner, Valorisation
+from hlo_design.render.figures.empty import empty_figure
 from hlo_design.render.figures.theme import OKABE_ITO, base_layout, safe
 
 __all__ = ["action_plan_chart", "corner_chart", "test_moment_chart", "wrap"]
@@ -43,6 +44,9 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
     Activities named by id are shown by their name when ``case`` is given;
     moments without a measurement are listed with "no measurement".
     """
+    title = vocabulary("valorisation.test_title", case=_case_name(case))
+    if not valorisation.test_moments:
+        return empty_figure(vocabulary, title, vocabulary("valorisation.no_test_moments"))
     names = {a.id: a.name for a in case.activities} if case is not None else {}
     moments = list(reversed(valorisation.test_moments))  # first moment on top
     labels = [
@@ -87,8 +91,8 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
         figure.add_annotation(
             x=x, y=label, text=f"<b>{text}</b>", showarrow=False, xanchor="left", xshift=18, font={"size": 17}
         )
-    low = min((m.scale_min for m in moments), default=0)
-    high = max((m.scale_max for m in moments), default=10)
+    low = min(m.scale_min for m in moments)
+    high = max(m.scale_max for m in moments)
     figure.update_xaxes(
         title={"text": vocabulary("valorisation.score") + " — " + " · ".join(sorted({safe(m.measure) for m in moments}))},
         range=[low - 0.3, high + (high - low) * 0.2], dtick=1, gridcolor="#dddddd", fixedrange=True,
@@ -99,11 +103,9 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
             text=vocabulary("valorisation.illustrative"), xref="paper", yref="paper", x=1, y=-0.02,
             xanchor="right", yanchor="top", yshift=-40, showarrow=False, font={"size": 15},
         )  # fmt: skip
-    if not moments:
-        figure.add_annotation(text=vocabulary("valorisation.no_test_moments"), showarrow=False, font={"size": 20})
     figure.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
     height = max(360, 150 + 110 * len(moments))
-    return base_layout(figure, vocabulary, vocabulary("valorisation.test_title", case=_case_name(case)), height=height)
+    return base_layout(figure, vocabulary, title, height=height)
 
 
 def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Case | None = None) -> go.Figure:
@@ -151,8 +153,14 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
 
 
 def action_plan_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Case | None = None) -> go.Figure:
-    """Actions per action area as horizontal bars stacked by status (planned, started, done, on hold)."""
+    """Actions per action area as horizontal bars stacked by status (planned, started, done, on hold).
+
+    Areas without any action yet would be bars of zero on an empty axis: then the chart says what to do.
+    """
+    title = vocabulary("valorisation.action_title", case=_case_name(case))
     progress = action_progress(valorisation).iloc[::-1]  # first area on top
+    if not progress["total"].sum():
+        return empty_figure(vocabulary, title, vocabulary("valorisation.no_actions"))
     labels = [wrap(str(name), 30) for name in progress["name"]]
     figure = go.Figure()
     for status in ActionStatus:
@@ -173,11 +181,7 @@ def action_plan_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
         title={"text": vocabulary("valorisation.actions")}, dtick=1, gridcolor="#dddddd", fixedrange=True
     )
     figure.update_yaxes(automargin=True, fixedrange=True)
-    if progress.empty:
-        figure.add_annotation(text=vocabulary("valorisation.no_actions"), showarrow=False, font={"size": 20})
     height = max(380, 220 + 100 * len(progress))
-    figure = base_layout(
-        figure, vocabulary, vocabulary("valorisation.action_title", case=_case_name(case)), height=height
-    )
+    figure = base_layout(figure, vocabulary, title, height=height)
     figure.update_layout(margin={"b": 130})
     return figure
