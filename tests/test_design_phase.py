@@ -17,7 +17,7 @@ from hlo_design.model.perspectives import Perspective
 from hlo_design.phases.design.report import design_report, write_design_report
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.downloads import data_uri_link
-from hlo_design.ui.leerfiche_editor import LeerficheEditor
+from hlo_design.ui.leerfiche_editor import NO_GOAL, LeerficheEditor
 from hlo_design.ui.variants_editor import CURRENT, VariantEditor
 from tests.helpers import EXAMPLE_CASES, HOSTILE
 from tests.helpers import HOSTILE_ESCAPED as ESCAPED
@@ -257,6 +257,42 @@ def test_leerfiche_fill_in_completeness_download_and_save(cases_dir: Path) -> No
     editor.save_bar.save()
     saved = next(f for f in load_case(path).leerfiches if f.id == fiche.id)
     assert saved.text(LeerficheComponent.REFLECTION) == HOSTILE
+
+
+def test_leerfiche_goal_is_chosen_from_the_focus_goals_and_merges_with_a_colleagues_title(cases_dir: Path) -> None:
+    path = cases_dir / "zorg.yaml"
+    before = path.read_text(encoding="utf-8")
+    mine, theirs = (
+        LeerficheEditor(load_case(path), Vocabulary(region="VL"), path),
+        LeerficheEditor(load_case(path), Vocabulary(region="VL"), path),
+    )
+    goals = [g.id for g in (mine.case.design or DesignPlan()).goals]
+    fiche = mine.current
+    assert fiche is not None
+    assert [value for _, value in mine.goal.options][: len(goals) + 1] == [NO_GOAL, *goals]
+    assert mine.goal.value == fiche.goal  # zorg's sheet names its goal in words: kept as an option
+    mine.goal.value = goals[-1]
+    assert mine.save_bar.unsaved
+    theirs.title.value = "Een nieuwe titel"
+    theirs.save_bar.save()
+    mine.save_bar.save()
+    assert not mine.save_bar.conflicts.children
+    saved = next(f for f in load_case(path).leerfiches if f.id == fiche.id)
+    assert (saved.goal, saved.title) == (goals[-1], "Een nieuwe titel")
+    after = path.read_text(encoding="utf-8")
+    assert all(line in after for line in before.splitlines() if line.strip().startswith("#"))  # comments kept
+    mine.goal.value = NO_GOAL
+    mine.save_bar.save()
+    assert next(f for f in load_case(path).leerfiches if f.id == fiche.id).goal is None
+
+
+def test_leerfiche_goal_written_in_words_stays_choosable() -> None:
+    case = load_case("zorg")
+    fiche = case.leerfiches[0].model_copy(update={"goal": "Zelf bedacht doel"})
+    editor = LeerficheEditor(case.model_copy(update={"leerfiches": [fiche]}), Vocabulary(region="VL"))
+    assert editor.goal.value == "Zelf bedacht doel"
+    assert "geen leerdoel van de focus" in editor.goal.options[-1][0]
+    assert not editor.save_bar.unsaved
 
 
 def test_leerfiche_refuses_too_long_text() -> None:

@@ -3,7 +3,7 @@
 A save writes a temporary file, fsyncs and renames it, keeps the previous
 version as ``<file>.bak`` and never writes what would not load back. Editors
 save their list through :func:`save_list` (or :func:`save_design`,
-:func:`save_valorisation`, :func:`save_stickers` for lists nested deeper), which re-reads the file
+:func:`save_valorisation`, :func:`save_stickers`, :func:`save_rhythm` for lists nested deeper), which re-reads the file
 under the lock and merges by id, so an edit made meanwhile by someone else
 survives. This is the only module that writes a case: editors never open files.
 """
@@ -29,14 +29,17 @@ from hlo_design.casefile.three_way import Conflict, Key, merge_three_way
 from hlo_design.casefile.yaml_source import read_case_bytes
 from hlo_design.model.case import Case
 from hlo_design.model.continuum import ContinuumChoice
-from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState
+from hlo_design.model.design_plan import DesignPlan, Focus, PerspectiveState, implicit_step_ids
 from hlo_design.model.perspectives import Perspective
+from hlo_design.model.rhythm import Rhythm
 from hlo_design.model.roles import RoleMap
 from hlo_design.model.valorisation import Valorisation
 
 __all__ = [
     "CONTINUUM_FIELDS",
     "FOCUS_FIELDS",
+    "RHYTHM_FIELDS",
+    "RHYTHM_SLOT_KEY",
     "STICKER_KEY",
     "CaseBasics",
     "DesignList",
@@ -58,6 +61,7 @@ __all__ = [
     "save_decisions",
     "save_design",
     "save_list",
+    "save_rhythm",
     "save_stickers",
     "save_valorisation",
     "update_case",
@@ -78,12 +82,18 @@ def _case_text(case: Case, original: str | None) -> str:
 
 
 def _case_data(case: Case) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The case as plain data with every field, and without defaults; places written as people write them."""
+    """The case as plain data with every field, and without defaults; written as people write them.
+
+    Places as people write them; journey steps without the id loading would derive anyway.
+    """
     full = case.model_dump(mode="json")
     lean = case.model_dump(mode="json", exclude_defaults=True)
     for data in (full, lean):
         for finding, raw in zip(case.findings, data.get("findings", []), strict=True):
             raw["place"] = finding.place.to_yaml()
+        steps = (data.get("design") or {}).get("journey", [])
+        for index in implicit_step_ids(case.design.journey) if case.design is not None else ():
+            del steps[index]["id"]  # loading derives it again: an unchanged step stays as it was written
     return full, lean
 
 
@@ -199,7 +209,7 @@ def save_list(path: Path, field: ListField, edit: ListEdit[Any]) -> SaveResult:
     return SaveResult(update_case(path, change), tuple(conflicts))
 
 
-DesignList = Literal["decisions", "focus.goals"]
+DesignList = Literal["decisions", "focus.goals", "journey"]
 """The lists inside ``case.design`` that editors merge by id (``focus.goals`` is the focus's ordered goals)."""
 
 
@@ -239,7 +249,7 @@ def save_design(
 ) -> SaveResult:
     """Merge edited parts of ``case.design`` into the case file under the file lock.
 
-    ``edits`` are lists merged by id (decisions, the focus's goals);
+    ``edits`` are lists merged by id (decisions, the focus's goals, the journey's steps);
     ``situations`` holds only the perspectives the group changed (``None`` or
     a blank text removes that perspective's description); ``focus`` the
     question and target group. Parts not given stay as they are on disk.
@@ -258,6 +268,9 @@ def save_design(
         if "decisions" in edits:
             update["decisions"], clashes = merge_list(plan.decisions, edits["decisions"])
             conflicts.extend(ListConflict("design.decisions", clash) for clash in clashes)
+        if "journey" in edits:
+            update["journey"], clashes = merge_list(plan.journey, edits["journey"])
+            conflicts.extend(ListConflict("design.journey", clash) for clash in clashes)
         if "focus.goals" in edits or focus is not None:
             update["focus"] = _merged_focus(plan.focus, edits.get("focus.goals"), focus, conflicts)
         return case.model_copy(update={"design": plan.model_copy(update=update)})
@@ -370,6 +383,41 @@ def save_valorisation(path: Path, edits: Mapping[str, ListEdit[Any]]) -> SaveRes
             update[name], clashes = merge_list(getattr(current, name), edit, VALORISATION_KEYS[name])
             conflicts.extend(ListConflict(f"valorisation.{name}", clash) for clash in clashes)
         return case.model_copy(update={"valorisation": current.model_copy(update=update)})
+
+    return SaveResult(update_case(path, change), tuple(conflicts))
+
+
+RHYTHM_SLOT_KEY = ("day", "part")
+"""A slot of the week has no id: it *is* one day part of one day, so that is what a merge recognises it by.
+
+Two people filling in different day parts both keep theirs; the same day part
+given two different settings is a clash the coach settles.
+"""
+
+RHYTHM_FIELDS = ("pattern",)
+"""The rhythm's own fields the group edits besides its slots (block or ribbon internships)."""
+
+
+def save_rhythm(path: Path, slots: ListEdit[Any], fields: FieldsEdit | None = None) -> SaveResult:
+    """Merge edited slots of the weekly rhythm (by :data:`RHYTHM_SLOT_KEY`) and its pattern into the case file.
+
+    A case without a rhythm gets one as soon as there is something in it; the
+    rhythm's source, note and other fields stay as they are on disk.
+    """
+    conflicts: list[ListConflict] = []
+
+    def change(case: Case) -> Case:
+        current = case.rhythm if case.rhythm is not None else Rhythm()
+        merged, clashes = merge_list(current.slots, slots, RHYTHM_SLOT_KEY)
+        conflicts.extend(ListConflict("rhythm.slots", clash) for clash in clashes)
+        own = current.model_dump(mode="json", include=set(RHYTHM_FIELDS))
+        if fields is not None:
+            own = _merge_record("rhythm", fields, own, conflicts)
+        data = {**current.model_dump(mode="json"), **own, "slots": [slot.model_dump(mode="json") for slot in merged]}
+        rhythm = Rhythm.model_validate(data)
+        if case.rhythm is None and rhythm == Rhythm():
+            return case  # nothing filled in: no empty ``rhythm:`` section
+        return case.model_copy(update={"rhythm": rhythm})
 
     return SaveResult(update_case(path, change), tuple(conflicts))
 

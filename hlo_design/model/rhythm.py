@@ -8,7 +8,19 @@ from pydantic import Field
 
 from hlo_design.base.schema import Record, Sourced
 
-__all__ = ["WORK_SETTINGS", "DayPart", "InternshipPattern", "Rhythm", "RhythmSlot", "Setting", "SlotContent", "Weekday"]
+__all__ = [
+    "HALVES",
+    "WORKWEEK",
+    "WORK_SETTINGS",
+    "DayPart",
+    "InternshipPattern",
+    "Rhythm",
+    "RhythmSlot",
+    "Setting",
+    "SlotContent",
+    "Weekday",
+    "shown_days",
+]
 
 
 class Weekday(Enum):
@@ -79,6 +91,18 @@ class Rhythm(Sourced):
         for slot in self.slots:
             counts[slot.setting] += slot.part.halves
         return counts
+
+
+HALVES = (DayPart.MORNING, DayPart.AFTERNOON)
+"""The two halves a day is drawn and edited in; a whole-day slot covers both."""
+
+WORKWEEK = (Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY)
+"""The days always shown; a weekend day only when the rhythm uses it."""
+
+
+def shown_days(rhythm: Rhythm) -> list[Weekday]:
+    """The days of the week a grid shows: the working week and any other day the rhythm uses."""
+    return [d for d in Weekday if d in WORKWEEK or any(s.day is d for s in rhythm.slots)]
 
 
 WORK_SETTINGS = frozenset({Setting.COMPANY, Setting.INTERNSHIP})

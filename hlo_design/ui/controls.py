@@ -15,6 +15,7 @@ __all__ = [
     "Status",
     "auto_width",
     "fresh_id",
+    "short_label",
     "small_button",
     "text_control",
     "toggles",
@@ -72,6 +73,11 @@ def fresh_id(prefix: str, taken: Iterable[str]) -> str:
     while f"{prefix}-{number}" in used:
         number += 1
     return f"{prefix}-{number}"
+
+
+def short_label(text: str, chars: int) -> str:
+    """``text`` cut to ``chars`` characters with an ellipsis: a goal (a sentence) as a dropdown option."""
+    return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
 def text_control(value: str, width: str, *, area: bool = False, height: str = "60px") -> widgets.ValueWidget:

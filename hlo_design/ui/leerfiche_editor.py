@@ -20,17 +20,24 @@ from markupsafe import Markup
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
 from hlo_design.model.case import Case
+from hlo_design.model.design_plan import DesignPlan
 from hlo_design.model.leerfiche import Leerfiche, LeerficheComponent, completeness
 from hlo_design.render.leerfiche_html import leerfiche_html
-from hlo_design.ui.controls import auto_width
+from hlo_design.ui.controls import auto_width, short_label
 from hlo_design.ui.downloads import data_uri_link
 from hlo_design.ui.list_editor import ListEditor, bind
 
-__all__ = ["LeerficheEditor"]
+__all__ = ["NO_GOAL", "LeerficheEditor"]
+
+GOAL_LABEL_CHARS = 80
+"""A goal's text in a dropdown is cut here: goals are sentences, the dropdown has room for a few words."""
+
+NO_GOAL = ""
+"""The goal dropdown's value for "this sheet is about no particular goal"."""
 
 
 class LeerficheEditor(ListEditor[Leerfiche]):
-    """A sheet picker, title and goal, one text box per component, completeness, download and save."""
+    """A sheet picker, title, the goal chosen from the focus's goals, one text box per component, completeness, download and save."""
 
     id_prefix = "leerfiche"
     part_name = "leerfiches"
@@ -46,9 +53,9 @@ class LeerficheEditor(ListEditor[Leerfiche]):
         add = widgets.Button(description=v("design_phase.leerfiche.add"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self.title = self._line("design_phase.leerfiche.title", lambda text: self.update_current(title=text))
-        self.goal = self._line(
-            "design_phase.leerfiche.goal", lambda text: self.update_current(goal=text.strip() or None)
-        )
+        self.goal = widgets.Dropdown(description=v("design_phase.leerfiche.goal"), layout=widgets.Layout(width="620px"))
+        self.goal.add_class("hlo-leerfiche-goal")
+        bind(self.goal, lambda goal: self.update_current(goal=goal or None))
         self.boxes: dict[LeerficheComponent, widgets.Textarea] = {c: self._box(c) for c in LeerficheComponent}
         self.grid = widgets.GridBox(
             [
@@ -130,6 +137,21 @@ class LeerficheEditor(ListEditor[Leerfiche]):
         bind(box, lambda text: self.write(component, text))
         return box
 
+    def _goal_options(self, fiche: Leerfiche) -> list[tuple[str, str]]:
+        """No goal, the focus's goals by their text, and the sheet's own goal if it names no goal of the focus.
+
+        Older sheets name their goal in words (the field allowed that); such a
+        goal stays choosable rather than being silently dropped by the dropdown.
+        """
+        v = self.vocabulary
+        options = [(v("design_phase.leerfiche.no_goal"), NO_GOAL)]
+        options += [
+            (short_label(goal.text, GOAL_LABEL_CHARS), goal.id) for goal in (self.case.design or DesignPlan()).goals
+        ]
+        if fiche.goal and fiche.goal not in {value for _, value in options}:
+            options.append((v("design_phase.leerfiche.other_goal", goal=fiche.goal), fiche.goal))
+        return options
+
     def _render_rows(self) -> None:
         """The picker lists the sheets; the one shown stays shown (or the first, if it is gone)."""
         shown = self.picker.value
@@ -150,7 +172,8 @@ class LeerficheEditor(ListEditor[Leerfiche]):
         self._syncing = True
         try:
             self.title.value = fiche.title
-            self.goal.value = fiche.goal or ""
+            self.goal.options = self._goal_options(fiche)
+            self.goal.value = fiche.goal or NO_GOAL
             for component, box in self.boxes.items():
                 box.value = fiche.text(component)
         finally:

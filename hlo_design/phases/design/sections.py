@@ -9,16 +9,16 @@ nothing (the error box is already on the page; see
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
+from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.base.workflow import DESIGN
 from hlo_design.casefile.loading import load_case
-from hlo_design.casefile.saving import ListEdit, SaveResult, save_list
+from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan
-from hlo_design.phases.common import editing, show_editor, show_heading, show_page_title, show_report_cell, show_table
+from hlo_design.model.rhythm import Rhythm
+from hlo_design.phases.common import show_editor, show_heading, show_page_title, show_report_cell, show_table
 from hlo_design.phases.design.report import (
     decisions_table,
     design_report,
@@ -38,13 +38,15 @@ from hlo_design.render.figures.journey import coverage_heatmap, journey_map
 from hlo_design.render.figures.reflection import radar
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.render.figures.variants import shift_bars, shift_map, variant_comparison
-from hlo_design.render.html_fragments import bullets_html, heading_html, paragraph_html
+from hlo_design.render.html_fragments import bullets_html, paragraph_html
+from hlo_design.render.report import table_html
 from hlo_design.ui.continuum_editor import ContinuumEditor
 from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.focus_editor import FocusEditor
+from hlo_design.ui.journey_editor import JourneyEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
-from hlo_design.ui.reflection_editor import ReflectionWebEditor
-from hlo_design.ui.save_bar import SaveBar
+from hlo_design.ui.reflection_webs_editor import ReflectionWebsEditor
+from hlo_design.ui.rhythm_editor import RhythmEditor
 from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.variants_editor import VariantEditor
 
@@ -111,12 +113,18 @@ def show_decisions(session: CaseSession) -> DecisionEditor | None:
 
 
 @with_session
-def show_journey(session: CaseSession) -> None:
-    """Section 3: the numbered route over the map and the coverage of goals × quadrants, with the gaps."""
+def show_journey(session: CaseSession) -> JourneyEditor | None:
+    """Section 3: the numbered route over the map and the coverage of goals × quadrants, with the gaps.
+
+    In a dashboard the steps are edited under the live route and coverage.
+    """
+    if session.interactive:
+        return show_editor(JourneyEditor, session)
     case, v = session.case, session.vocabulary
     display(journey_map(case, v))
     display(coverage_heatmap(case.design or DesignPlan(), v))
     display(HTML(bullets_html(journey_gap_lines(case, v), "hlo-journey-gaps")))
+    return None
 
 
 @with_session
@@ -134,15 +142,38 @@ def show_variants(session: CaseSession) -> VariantEditor | None:
 
 
 @with_session
-def show_rhythm(session: CaseSession) -> None:
-    """Section 5: the week as a grid, the share per setting and the checks."""
+def show_rhythm(session: CaseSession) -> RhythmEditor | None:
+    """Section 5: the week as a grid, the share per setting and the checks.
+
+    In a dashboard the week is filled in cell by cell; the figure, the share
+    and the checks follow every choice before anything is saved.
+    """
     case, v = session.case, session.vocabulary
-    if case.rhythm is None:
-        display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
-        return
-    display(rhythm_grid(case.rhythm, v))
-    show_table(rhythm_table(case.rhythm, v), v)
-    display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
+    if not session.interactive:
+        if case.rhythm is None:
+            display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
+            return None
+        display(rhythm_grid(case.rhythm, v))
+        show_table(rhythm_table(case.rhythm, v), v)
+        display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
+        return None
+    editor = show_editor(RhythmEditor, session)
+    summary = widgets.HTML()
+
+    def follow(rhythm: Rhythm) -> None:
+        summary.value = (
+            _rhythm_summary(rhythm, case, v) if rhythm.slots else paragraph_html(v("design_phase.rhythm.empty"))
+        )
+
+    follow(editor.working_rhythm())
+    editor.followers.append(follow)
+    display(summary)
+    return editor
+
+
+def _rhythm_summary(rhythm: Rhythm, case: Case, v: Vocabulary) -> str:
+    """The share per setting and the checks, as the report has them, in one piece the editor can redraw."""
+    return table_html(rhythm_table(rhythm, v), v) + bullets_html(rhythm_lines(rhythm, case, v), "hlo-rhythm-checks")
 
 
 @with_session
@@ -156,30 +187,21 @@ def show_leerfiche(session: CaseSession) -> LeerficheEditor | None:
 
 
 @with_session
-def show_reflection(session: CaseSession) -> list[ReflectionWebEditor]:
-    """Section 7: per reflectieweb the ratings, the radar, the disagreements and the action points; one save."""
+def show_reflection(session: CaseSession) -> ReflectionWebsEditor | None:
+    """Section 7: per reflectieweb the ratings, the radar, the disagreements and the action points.
+
+    In a dashboard: new webs, their criteria and their scores, saved by the page's one button.
+    """
     case, v = session.case, session.vocabulary
+    if session.interactive:
+        return show_editor(ReflectionWebsEditor, session)
     if not case.reflection_webs:
         display(HTML(paragraph_html(v("design_phase.reflection.empty"))))
-        return []
-    if not session.interactive:
-        for web in case.reflection_webs:
-            display(radar(web, v))
-        display(HTML(bullets_html(reflection_lines(case, v), "hlo-reflection")))
-        return []
-    editors = [ReflectionWebEditor(web, v) for web in case.reflection_webs]
-
-    def save(path: Path) -> SaveResult:
-        return save_list(path, "reflection_webs", ListEdit(case.reflection_webs, [editor.web for editor in editors]))
-
-    parts: list[widgets.Widget] = []
-    for editor in editors:
-        caption = heading_html(editor.web.title, level=3) + paragraph_html(editor.web.interaction)
-        parts += [widgets.HTML(caption), editor.widget]
-    with editing(session):
-        bar = SaveBar(v, session.path, save)
-    display(widgets.VBox([*parts, bar.widget]))
-    return editors
+        return None
+    for web in case.reflection_webs:
+        display(radar(web, v))
+    display(HTML(bullets_html(reflection_lines(case, v), "hlo-reflection")))
+    return None
 
 
 @with_session

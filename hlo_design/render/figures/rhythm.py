@@ -10,7 +10,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.model.rhythm import DayPart, Rhythm, Setting, Weekday
+from hlo_design.model.rhythm import HALVES, DayPart, Rhythm, Setting, Weekday, shown_days
 from hlo_design.render.figures.theme import OKABE_ITO, base_layout, discrete_colourscale, safe
 
 __all__ = ["rhythm_grid"]
@@ -22,13 +22,11 @@ SETTING_COLOURS = {
     Setting.INTERNSHIP: OKABE_ITO[2],
     Setting.GENERIC: OKABE_ITO[4],
 }
-HALVES = (DayPart.MORNING, DayPart.AFTERNOON)
-WORKWEEK = (Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY)
 
 
 def rhythm_grid(rhythm: Rhythm, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
     """Days as columns, morning and afternoon as rows, each cell coloured by setting."""
-    days = [d for d in Weekday if d in WORKWEEK or any(s.day is d for s in rhythm.slots)]
+    days = shown_days(rhythm)
     settings = list(Setting)
     cells: dict[tuple[Weekday, DayPart], tuple[Setting, str]] = {}
     for slot in rhythm.slots:
