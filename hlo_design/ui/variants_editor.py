@@ -339,14 +339,15 @@ class VariantEditor:
     def _row(self, activity: Activity) -> widgets.HBox:
         v = self.vocabulary
         environment = self._environment_names.get(activity.environment, activity.environment)
-        # one line (an HTML widget is one control high); the environment and the full name are in the tooltip
+        # the whole name, wrapped (a name cut off is a name the room cannot read); the environment in the tooltip
         label = widgets.HTML(
             Markup(
-                "<span class='hlo-variant-activity' title='{} · {}' style='display:block;max-width:290px;"
-                "overflow:hidden;text-overflow:ellipsis;white-space:nowrap'>{}</span>"
+                "<span class='hlo-variant-activity' title='{} · {}' style='display:block;white-space:normal;"
+                "line-height:1.25;overflow-wrap:anywhere'>{}</span>"
             ).format(activity.name, environment, activity.name),
             layout=widgets.Layout(width="300px"),
         )
+        label.add_class("hlo-wrapped-name")
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))
         context = axis_slider(activity.position.context, v("pole.constructed"), v("pole.realistic"))
         hours = widgets.BoundedFloatText(
