@@ -35,9 +35,10 @@ from hlo_design.render.html_fragments import paragraph_html
 __all__ = ["NewCaseForm"]
 
 ENVIRONMENT_KINDS: tuple[str, ...] = get_args(Environment.model_fields["kind"].annotation)
-WIDE = {"width": "560px"}
+WIDE = {"width": "42em"}
 """A layout per widget, never one shared Layout object: closing one page's widgets would close it for all."""
-LABELS = {"description_width": "220px"}
+LABELS = {"description_width": "19em"}
+"""In em, so labels and fields grow with the text in projector mode instead of wrapping over the next row."""
 
 
 class _Rows:
