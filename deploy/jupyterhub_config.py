@@ -10,7 +10,7 @@ carry it. jupyter-server-proxy would need a whole Jupyter server per coach,
 which can run code: that is what standalone Voilà avoids.
 
 Everything that differs between machines comes from environment variables, so
-that the test (``tests/test_jupyterhub.py``) runs this very file on free ports and
+that the test (``tests/browser/test_jupyterhub.py``) runs this very file on free ports and
 temporary folders. Settings given on jupyterhub's command line win over this file.
 
 ================================  ==========================================================  ==========================

@@ -77,7 +77,8 @@ def _figures_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
 def _text(section: ReportSection, participant: Sequence[str]) -> str:
     """The chapter's visible text, with the participants' own words (names, findings, notes) blanked out."""
     parts = [section.title, section.intro, *section.items, *section.notes, *map(str, section.fragments)]
-    text = html.unescape(re.sub(r"<[^>]+>", "\n", "\n".join(parts)))
+    markup = re.sub(r"<(style|script)\b.*?</\1>", "\n", "\n".join(parts), flags=re.S)  # not visible text
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", markup))
     for words in participant:  # whole words only (a case's "mon" must not cut "demonstrate" in two),
         spaced = r"\s+".join(map(re.escape, words.split()))  # also where a figure wrapped the text over lines
         text = re.sub(rf"(?<!\w){spaced}(?!\w)", " ¶ ", text)

@@ -203,9 +203,18 @@ def _execute(
     ``environment`` is added to the kernel's.
     """
     limits: dict[str, Any] = {}
+    deadline = math.inf if timeout is None else time.monotonic() + timeout
+    too_long = f"the run took longer than its time limit of {timeout:g} s (--timeout)" if timeout else ""
+
+    def time_left(_cell: object) -> int:
+        """The next cell's limit: what is left of the run's (a cell's limit is whole seconds, at least 1)."""
+        left = deadline - time.monotonic()
+        if left <= 0:  # many short cells: none reaches its own limit, the run still must stop
+            raise CellTimeoutError(too_long)
+        return max(1, math.ceil(left))
+
     if timeout is not None:
-        deadline = time.monotonic() + timeout
-        limits["timeout_func"] = lambda _cell: max(1, math.ceil(deadline - time.monotonic()))
+        limits["timeout_func"] = time_left
     try:
         papermill.execute_notebook(
             str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
@@ -215,12 +224,12 @@ def _execute(
             **limits,
         )  # fmt: skip
     except CellTimeoutError:
-        return f"the run took longer than its time limit of {timeout:g} s (--timeout)"
+        return too_long
     except papermill.PapermillExecutionError as error:
         return f"{error.ename}: {error.evalue}".strip()
     except Exception as error:
         return f"{type(error).__name__}: {error}"
-    return ""
+    return too_long if time.monotonic() > deadline else ""  # the last cell ended past the limit
 
 
 def run_overview(out_dir: Path, *, language: str = "nl", timeout: float | None = None) -> JobResult:

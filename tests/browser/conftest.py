@@ -149,8 +149,14 @@ def running_voila(cases: Path, log_path: Path, **options: Any) -> Iterator[str]:
             process.wait(timeout=20)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium: Path) -> Iterator[Browser]:
+    """One Chromium for the browser tests, gone before the other tests run.
+
+    Playwright's sync API leaves its event loop marked as running in the main
+    thread while it is open: ``asyncio.run`` (and papermill's time limit) in a
+    later test would then fail, so it must not outlive this package.
+    """
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         yield launched

@@ -29,14 +29,12 @@ from pathlib import Path
 
 import psutil
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from hlo_design.app.serve import LANDING_PAGE
 from hlo_design.base.config import EXAMPLE_CASES_DIR, PROJECT_ROOT
 from hlo_design.base.workspace import init_workspace
 from tests.browser.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     RENDER_TIMEOUT_MS,
     assert_no_errors,
     screenshot_everything,
@@ -185,19 +183,6 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shutil.copy(log, ARTIFACTS / "jupyterhub.log")
     assert leftovers == [], f"still running after the hub stopped: {leftovers}"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing; install Debian's chromium (make chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _log_in(browser: Browser, hub: Hub, coach: str) -> Page:
