@@ -6,6 +6,7 @@ runs finish, the index is written and the progress bar reaches its end.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -16,9 +17,10 @@ from pathlib import Path
 
 import psutil
 import pytest
+from jupyter_client.manager import AsyncKernelManager
 from markupsafe import escape
 
-from hlo_design.app.batch import planned_runs, run_batch, write_index
+from hlo_design.app.batch import IpcKernelManager, planned_runs, run_batch, write_index
 from hlo_design.base.config import CASES_DIR
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case
@@ -161,3 +163,22 @@ def _not_progress(stderr: str) -> list[str]:
     """The lines of a batch's stderr that are not its progress bar (tqdm redraws it with carriage returns)."""
     lines = (line.strip() for line in stderr.replace("\r", "\n").splitlines())
     return [line for line in lines if line and not line.startswith("hlo-design batch ")]
+
+
+def test_a_finished_kernel_is_shut_down_without_an_interrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupt at shutdown made idle kernels log 'KeyboardInterrupt caught in kernel' on the batch's stderr."""
+    interrupts: list[bool] = []
+
+    async def record(manager: AsyncKernelManager) -> None:
+        interrupts.append(manager.shutting_down)
+
+    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", record)
+    manager = IpcKernelManager(kernel_name="python3")
+
+    async def start_interrupt_and_stop() -> None:
+        await manager.start_kernel()
+        await manager._async_interrupt_kernel()  # a running cell can still be interrupted
+        await manager.shutdown_kernel()
+
+    asyncio.run(start_interrupt_and_stop())
+    assert interrupts == [False]

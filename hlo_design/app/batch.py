@@ -91,6 +91,17 @@ class IpcKernelManager(AsyncKernelManager):
         kwargs.setdefault("ip", str(Path(tempfile.gettempdir()) / f"hlo-kernel-{uuid.uuid4().hex}"))
         super().__init__(**kwargs)
 
+    async def _async_interrupt_kernel(self) -> None:
+        """Interrupt a running cell, but not on the way out.
+
+        jupyter_client interrupts every kernel before shutting it down; a kernel
+        that has finished its run then logs "KeyboardInterrupt caught in kernel"
+        as an ERROR on the batch's stderr. The shutdown request (and the kill
+        after it, if need be) ends a kernel still busy with a timed-out cell.
+        """
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
     async def start_kernel(self, **kwargs: Any) -> None:  # type: ignore[override]
         kwargs["env"] = {**kwargs.get("env", os.environ), **self.environment}
         await super().start_kernel(**kwargs)
