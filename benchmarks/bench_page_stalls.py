@@ -1,7 +1,7 @@
 """How often a dashboard load never finishes, with and without the guard in hlo_design.app.voila_server.
 
 Two Voilà servers on the same notebooks run side by side in one run: one as
-`hlo-design serve` starts it (guarded), one plain. Each round loads every
+`hlo-design serve` starts it (guarded), one the same but without the guard (plain Voilà's waits). Each round loads every
 dashboard page once from each server, alternating, while ``--busy`` processes
 keep the CPU occupied as a shared CI machine does. A load is a *stall* when
 the page is not drawn within ``--patience`` seconds and Voilà's HTML shows it

@@ -26,6 +26,7 @@ import psutil
 from playwright.sync_api import Page, sync_playwright
 
 from hlo_design.app.serve import voila_command
+from hlo_design.app.voila_server import GUARD_VARIABLE
 from hlo_design.base.config import DATA_DIR, NOTEBOOKS_DIR
 from hlo_design.meeting.store import STORE_ENV
 
@@ -98,15 +99,14 @@ class VoilaServer:
 def voila_server(
     notebooks: Path, *, guarded: bool = True, pool: int = 0, env: Mapping[str, str] | None = None, ready: str = ""
 ) -> Iterator[VoilaServer]:
-    """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses (``guarded=False``: plain Voilà).
+    """A standalone Voilà on ``notebooks`` with the flags `hlo-design serve` uses (``guarded=False``: the same without the guard).
 
     ``pool`` pre-heated kernels per notebook; 0 starts a kernel per page view. ``env`` is added to this
     process's environment for the server; the server counts as started when ``ready`` (a path) answers.
     """
     port = free_port()
     command = voila_command(port, notebooks=notebooks, pool=pool)
-    if not guarded:
-        command[command.index("hlo_design.app.voila_server")] = "voila"
+    env = {**(env or {}), **({} if guarded else {GUARD_VARIABLE: "0"})}
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     server = VoilaServer(f"http://127.0.0.1:{port}", process, Path(log.name))

@@ -25,20 +25,25 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 import time
 from queue import Empty
 from typing import Any
 
 from jupyter_client.channels import AsyncZMQSocketChannel
+from tornado.web import StaticFileHandler
 
 from hlo_design.app.kernel_budget import RETRY_AFTER_SECONDS, busy_page, kernels_held
 from hlo_design.app.meeting_web import meeting_handlers
 from hlo_design.base.config import TEMPLATES_DIR
+from hlo_design.ui.plotly_view import PLOTLY_JS_FILE, PLOTLY_JS_ROUTE, plotly_js_folder
 
-__all__ = ["RESCUED_MESSAGE_LOG", "install_guard", "main"]
+__all__ = ["GUARD_VARIABLE", "RESCUED_MESSAGE_LOG", "install_guard", "main", "plotly_js_handler"]
 
 LOOK_AGAIN_MS = 500
+GUARD_VARIABLE = "HLO_VOILA_GUARD"
+"""Set to ``0`` to serve without the guard: the stall benchmark's plain Voilà, the same server otherwise."""
 RESCUED_MESSAGE_LOG = "hlo-design: read a kernel message that had arrived without a wake-up"
 
 _log = logging.getLogger("hlo_design.app.voila_server")
@@ -69,7 +74,8 @@ def install_guard() -> None:
 
 def main() -> int:
     """Install the guard, then hand the command line to Voilà, with the participants' pages added."""
-    install_guard()
+    if os.environ.get(GUARD_VARIABLE, "1") != "0":
+        install_guard()
     logging.basicConfig(format="[%(name)s] %(message)s")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         filter(None, [str(TEMPLATES_DIR / "jupyter"), os.environ.get("JUPYTER_PATH", "")])
@@ -111,10 +117,16 @@ def main() -> int:
                 handlers = [
                     _budgeted(handler, TornadoVoilaHandler, BudgetedVoilaHandler, budget) for handler in handlers
                 ]
-            return [*meeting_handlers(self.server_url), *handlers]
+            return [*meeting_handlers(self.server_url), plotly_js_handler(self.server_url), *handlers]
 
     sys.argv[0] = "voila"
     return int(WorkbookVoila.launch_instance() or 0)
+
+
+def plotly_js_handler(base_url: str) -> tuple[Any, ...]:
+    """The route of plotly.js, which every dashboard figure (``ui.plotly_view``) loads once per page."""
+    pattern = base_url.rstrip("/") + "/" + PLOTLY_JS_ROUTE + "(" + re.escape(PLOTLY_JS_FILE) + ")"
+    return (pattern, StaticFileHandler, {"path": str(plotly_js_folder())})
 
 
 class _Budget:

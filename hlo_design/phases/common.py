@@ -32,6 +32,7 @@ from hlo_design.render.navigation import navigation_html, section_anchor, tab_ti
 from hlo_design.render.report import table_html
 from hlo_design.ui.downloads import download_button
 from hlo_design.ui.page_head import show_page_head
+from hlo_design.ui.plotly_view import show_figure
 from hlo_design.ui.session import CaseSession, in_dashboard
 
 __all__ = [
@@ -76,7 +77,7 @@ def show_heading(session: HasVocabulary | None, section: str) -> None:
 
 def show_quadrant_map(case: Case, vocabulary: Vocabulary) -> None:
     """The saved map of ``case`` with the legend that names its numbered markers."""
-    display(quadrant_map(case, vocabulary))
+    show_figure(quadrant_map(case, vocabulary))
     display(HTML(map_legend_html(case, vocabulary)))
 
 

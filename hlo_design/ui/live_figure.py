@@ -3,9 +3,11 @@
 Why not plotly's ``FigureWidget``? Since plotly 6 it is an anywidget that
 ships the whole plotly.js bundle (about 5 MB) as widget state — once per
 figure. A dashboard with seven live figures sent over 30 MB through the
-kernel websocket and took five times as long to appear. Here a figure is
-displayed into an ``Output`` widget as the plotly mime type, which the page's
-plotly renderer (loaded once) draws; an update sends only the figure's JSON.
+kernel websocket and took five times as long to appear. In a dashboard a
+figure is a :class:`~hlo_design.ui.plotly_view.PlotlyView` (plotly.js loaded
+once per page, one draw per figure); in JupyterLab it is displayed into an
+``Output`` widget as the plotly mime type, which JupyterLab's plotly renderer
+draws. Either way an update sends only the figure's JSON.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from hlo_design.ui.plotly_view import PlotlyView
+from hlo_design.ui.session import in_dashboard
 
 __all__ = ["LiveFigure"]
 
@@ -22,18 +27,22 @@ class LiveFigure:
 
     def __init__(self, figure: go.Figure, css_class: str | None = None) -> None:
         self.figure = figure
-        self.widget = widgets.Output()
+        self.widget: widgets.DOMWidget = PlotlyView(figure) if in_dashboard() else widgets.Output()
         if css_class:
             self.widget.add_class(css_class)  # a handle for browser tests and styling
-        self._draw()
+        if isinstance(self.widget, widgets.Output):
+            self._draw_into_output(self.widget)
 
     def update(self, figure: go.Figure) -> None:
         """Replace the drawn figure; the old one stays until the new one is ready (no flicker)."""
         self.figure = figure
-        self._draw()
+        if isinstance(self.widget, PlotlyView):
+            self.widget.show(figure)
+        else:
+            self._draw_into_output(self.widget)
 
-    def _draw(self) -> None:
-        """Set the output's contents directly rather than printing into it with ``with self.widget``.
+    def _draw_into_output(self, output: widgets.Output) -> None:
+        """Set the output's contents directly rather than printing into it with ``with output``.
 
         ``with output:`` routes what is displayed by the message the kernel is
         handling, so a redraw from a background thread (the meeting page polls
@@ -42,4 +51,4 @@ class LiveFigure:
         """
         data = pio.renderers["plotly_mimetype"].to_mimebundle(self.figure.to_plotly_json())
         data["text/plain"] = "<plotly figure>"
-        self.widget.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)
+        output.outputs = ({"output_type": "display_data", "data": data, "metadata": {}},)

@@ -34,6 +34,7 @@ from hlo_design.casefile.loading import find_case_file, load_case, resolve_case_
 from hlo_design.model.case import Case
 from hlo_design.model.perspectives import design_options
 from hlo_design.model.roles import task_catalogue
+from hlo_design.render.figures.warm_up import warm_up
 from hlo_design.ui.save_bar import PageSave
 
 __all__ = ["CaseSession", "in_dashboard", "open_case", "preload", "query_parameters", "wait_for_viewer", "with_session"]
@@ -79,15 +80,19 @@ def preload() -> None:
     """Load now what every page loads on first use whatever its case, so a pre-heated kernel does it before the view.
 
     Each is read once per process: the message catalogue, the catalogues a
-    case's rules are checked against, and plotly's renderers, which a page's
-    first figure imports (with nbformat and jsonschema: 0.3 s of CPU).
+    case's rules are checked against, plotly's renderers, which a page's
+    first figure imports (with nbformat and jsonschema: 0.3 s of CPU), and
+    what plotly loads for each kind of figure the first time one is built
+    (:mod:`hlo_design.render.figures.warm_up`).
     """
-    Vocabulary().has("")  # reads the message catalogue
+    vocabulary = Vocabulary()
+    vocabulary.has("")  # reads the message catalogue
     design_options()
     task_catalogue()
     import plotly.io
 
     plotly.io.renderers.default  # noqa: B018 - the attribute imports the renderers
+    warm_up(vocabulary)
 
 
 @dataclass(frozen=True)

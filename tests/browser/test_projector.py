@@ -135,7 +135,7 @@ def test_every_dashboard_reads_from_the_back_of_the_room(
     assert float(_pixels(tab, ".jp-RenderedHTMLCommon p").removesuffix("px")) >= 18
     expect(tab.locator(".hlo-projector-toggle")).to_have_attribute("aria-pressed", "true")
     widths = tab.evaluate(
-        "() => Array.from(document.querySelectorAll('.jp-RenderedPlotly')).map(e => e.getBoundingClientRect().width)"
+        "() => Array.from(document.querySelectorAll('.hlo-plotly')).map(e => e.getBoundingClientRect().width)"
     )
     assert widths
     assert min(widths) >= 0.5 * 1920  # full-width figures, not a narrow column in the middle of the screen
@@ -162,7 +162,7 @@ def test_a_dashboard_fits_a_phone_and_the_switch_turns_projector_mode_on(tab: Pa
     assert tab.evaluate(OVERFLOW) == []
     assert tab.evaluate("() => document.scrollingElement.scrollWidth") <= 390
     widths = tab.evaluate(
-        "() => Array.from(document.querySelectorAll('.jp-RenderedPlotly')).map(e => e.getBoundingClientRect().right)"
+        "() => Array.from(document.querySelectorAll('.hlo-plotly')).map(e => e.getBoundingClientRect().right)"
     )
     assert widths
     assert max(widths) <= 390

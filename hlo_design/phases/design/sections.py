@@ -45,6 +45,7 @@ from hlo_design.ui.decisions_editor import DecisionEditor
 from hlo_design.ui.focus_editor import FocusEditor
 from hlo_design.ui.journey_editor import JourneyEditor
 from hlo_design.ui.leerfiche_editor import LeerficheEditor
+from hlo_design.ui.plotly_view import show_figure
 from hlo_design.ui.reflection_webs_editor import ReflectionWebsEditor
 from hlo_design.ui.rhythm_editor import RhythmEditor
 from hlo_design.ui.session import CaseSession, with_session
@@ -121,8 +122,8 @@ def show_journey(session: CaseSession) -> JourneyEditor | None:
     if session.interactive:
         return show_editor(JourneyEditor, session)
     case, v = session.case, session.vocabulary
-    display(journey_map(case, v))
-    display(coverage_heatmap(case.design or DesignPlan(), v))
+    show_figure(journey_map(case, v))
+    show_figure(coverage_heatmap(case.design or DesignPlan(), v))
     display(HTML(bullets_html(journey_gap_lines(case, v), "hlo-journey-gaps")))
     return None
 
@@ -134,9 +135,9 @@ def show_variants(session: CaseSession) -> VariantEditor | None:
         return show_editor(VariantEditor, session)
     case, v = session.case, session.vocabulary
     for variant in (case.design or DesignPlan()).variants:
-        display(shift_map(case, variant, v))
-        display(shift_bars(case, variant, v))
-    display(variant_comparison(case, v))
+        show_figure(shift_map(case, variant, v))
+        show_figure(shift_bars(case, variant, v))
+    show_figure(variant_comparison(case, v))
     display(HTML(bullets_html(variant_lines(case, v), "hlo-variants")))
     return None
 
@@ -153,7 +154,7 @@ def show_rhythm(session: CaseSession) -> RhythmEditor | None:
         if case.rhythm is None:
             display(HTML(paragraph_html(v("design_phase.rhythm.empty"))))
             return None
-        display(rhythm_grid(case.rhythm, v))
+        show_figure(rhythm_grid(case.rhythm, v))
         show_table(rhythm_table(case.rhythm, v), v)
         display(HTML(bullets_html(rhythm_lines(case.rhythm, case, v), "hlo-rhythm-checks")))
         return None
@@ -199,7 +200,7 @@ def show_reflection(session: CaseSession) -> ReflectionWebsEditor | None:
         display(HTML(paragraph_html(v("design_phase.reflection.empty"))))
         return None
     for web in case.reflection_webs:
-        display(radar(web, v))
+        show_figure(radar(web, v))
     display(HTML(bullets_html(reflection_lines(case, v), "hlo-reflection")))
     return None
 

@@ -45,6 +45,7 @@ from hlo_design.render.html_fragments import bullets_html, paragraph_html
 from hlo_design.render.role_map_text import explain, role_map_html
 from hlo_design.render.situation import situation_html
 from hlo_design.ui import ActivityEditor, FindingsEditor
+from hlo_design.ui.plotly_view import show_figure
 from hlo_design.ui.scan_editor import ScanEditor
 from hlo_design.ui.session import CaseSession, with_session
 from hlo_design.ui.situation_editor import ActorEditor, BasicsEditor, EnvironmentEditor, SourceEditor
@@ -82,9 +83,9 @@ def show_situation(session: CaseSession) -> list[Editor]:
         display(HTML(bullets_html(warnings, "hlo-warning")))
     display(HTML(situation_html(case, v)))
     if case.continuum:
-        display(continuum_strip(case.continuum.position, v))
+        show_figure(continuum_strip(case.continuum.position, v))
     if case.rhythm:
-        display(rhythm_grid(case.rhythm, v))
+        show_figure(rhythm_grid(case.rhythm, v))
     if not session.interactive:
         return []
     editors: list[Editor] = []
@@ -108,8 +109,8 @@ def show_inventory(session: CaseSession) -> ActivityEditor | None:
     if session.interactive:
         return show_editor(ActivityEditor, session)
     show_quadrant_map(case, v)
-    display(summary_bars(summarise(case.id, case.activities), v))
-    display(environment_comparison(case, v))
+    show_figure(summary_bars(summarise(case.id, case.activities), v))
+    show_figure(environment_comparison(case, v))
     return None
 
 
@@ -141,7 +142,7 @@ def show_scan(session: CaseSession) -> ScanEditor | None:
         editor = show_editor(ScanEditor, session)
     elif session.case.scans:
         for figure in scan_figures(session.case, session.vocabulary):
-            display(figure)
+            show_figure(figure)
     else:
         display(HTML(paragraph_html(session.vocabulary("scan.no_scans"))))
     lines = disagreement_lines(session.case, session.vocabulary)
@@ -163,8 +164,8 @@ def show_role_map(session: CaseSession, overload_threshold: float) -> StickerEdi
     if not (case.role_map and case.role_map.stickers):
         display(HTML(paragraph_html(v("diagnose.roles.empty"))))
         return None
-    display(role_heatmap(case, v))
-    display(side_share_bars(case, v))
+    show_figure(role_heatmap(case, v))
+    show_figure(side_share_bars(case, v))
     display(HTML(role_map_html(explain(analyse_role_map(case, overload_threshold), v), v)))
     return None
 

@@ -19,6 +19,7 @@ from hlo_design.render.meeting_html import counts_html
 from hlo_design.render.navigation import page_tools_html, tab_title
 from hlo_design.ui.meeting_panel import VIEWS, MeetingPanel, counts_of
 from hlo_design.ui.page_head import show_page_head
+from hlo_design.ui.plotly_view import show_figure
 from hlo_design.ui.session import CaseSession, in_dashboard, query_parameters, with_session
 
 __all__ = ["chosen_phase", "show_heading", "show_meeting", "show_title"]
@@ -64,4 +65,4 @@ def _show_latest(session: CaseSession, store: MeetingStore, phase: str) -> None:
     display(HTML(counts_html(counts_of(store, session.case, meeting, entries), v)))
     shown = preview(store, session.case, meeting)
     for draw in VIEWS[phase]:
-        display(draw(shown, v))
+        show_figure(draw(shown, v))
