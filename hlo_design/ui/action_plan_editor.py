@@ -35,6 +35,7 @@ from hlo_design.render.figures.valorisation import action_plan_chart
 from hlo_design.ui.controls import auto_width, small_button, text_control
 from hlo_design.ui.list_editor import bind, new_id, validated
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 from hlo_design.ui.valorisation_part_editor import ValorisationListEditor, valorisation_of
 
 __all__ = ["ActionPlanEditor"]
@@ -58,7 +59,7 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         self.factors_box = widgets.VBox()
         self.preconditions = widgets.Textarea(
             continuous_update=False, placeholder=v("valorisation_phase.edit.preconditions_help"),
-            layout=widgets.Layout(width="800px", height="110px"),
+            layout=shared_layout(width="800px", height="110px"),
         )  # fmt: skip
         bind(self.preconditions, self.set_preconditions)
         add_area = widgets.Button(description=v("valorisation_phase.edit.add_area"), icon="plus", layout=auto_width())
@@ -212,9 +213,9 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         text = text_control(item.text, "460px", area=True, height="52px")
         owner = text_control(item.owner, "200px")
         horizon = widgets.Dropdown(options=[(v.label(h), h.value) for h in Horizon], value=item.horizon.value,
-                                   layout=widgets.Layout(width="180px"))  # fmt: skip
+                                   layout=shared_layout(width="180px"))  # fmt: skip
         status = widgets.Dropdown(options=[(v.label(s), s.value) for s in ActionStatus], value=item.status.value,
-                                  layout=widgets.Layout(width="130px"))  # fmt: skip
+                                  layout=shared_layout(width="130px"))  # fmt: skip
         delete = small_button("trash", v("editor.delete"))
         for control, name in ((text, "text"), (owner, "owner"), (horizon, "horizon"), (status, "status")):
             bind(control, self.setter(item.id, name))
@@ -232,7 +233,7 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         rows = [self._row(a) for a in self.items if a.area == area.id]
         box = widgets.VBox(
             [name, *rows, add],
-            layout=widgets.Layout(border_left="4px solid #0072B2", padding="4px 8px", margin="6px 0"),
+            layout=shared_layout(border_left="4px solid #0072B2", padding="4px 8px", margin="6px 0"),
         )
         box.add_class("hlo-action-area")
         return box
@@ -242,12 +243,12 @@ class ActionPlanEditor(ValorisationListEditor[Action]):
         current = self.factors[factor]
         status = widgets.Dropdown(
             options=[(v("valorisation_phase.edit.not_assessed"), "")] + [(v.label(s), s.value) for s in FactorStatus],
-            value=current.status.value if current else "", layout=widgets.Layout(width="190px"),
+            value=current.status.value if current else "", layout=shared_layout(width="190px"),
         )  # fmt: skip
         note = text_control(current.note or "" if current else "", "420px")
         bind(status, lambda chosen: self.set_factor(factor, chosen, note.value or None))
         bind(note, lambda text: not status.value or self.set_factor(factor, status.value, text or None))
-        row = widgets.HBox([widgets.Label(v.label(factor), layout=widgets.Layout(width="340px")), status, note])
+        row = widgets.HBox([widgets.Label(v.label(factor), layout=shared_layout(width="340px")), status, note])
         row.add_class("hlo-factor-row")
         return row
 

@@ -30,6 +30,7 @@ from hlo_design.ui.controls import auto_width, small_button
 from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
 from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["SLIDER_WIDTH", "ActivityEditor", "axis_slider"]
 
@@ -60,7 +61,7 @@ class ActivityEditor(ListEditor[Activity]):
         add = widgets.Button(description=vocabulary("editor.add_activity"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self._render_rows()
-        self.table = widgets.VBox([self._header(), self.rows, add], layout=widgets.Layout(overflow="auto"))
+        self.table = widgets.VBox([self._header(), self.rows, add], layout=shared_layout(overflow="auto"))
         self.widget = widgets.VBox(
             [
                 self.table,
@@ -149,7 +150,7 @@ class ActivityEditor(ListEditor[Activity]):
             (v("editor.quadrant"), HOURS_WIDTH),
         ]  # fmt: skip
         return widgets.HBox(
-            [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
+            [widgets.HTML(Markup("<b>{}</b>").format(t), layout=shared_layout(width=w)) for t, w in labels]
         )
 
     def _render_rows(self) -> None:
@@ -168,17 +169,17 @@ class ActivityEditor(ListEditor[Activity]):
     def _row(self, activity: Activity) -> widgets.HBox:
         v = self.vocabulary
         name_width, environment_width = self._text_widths()
-        name = widgets.Text(value=activity.name, continuous_update=False, layout=widgets.Layout(width=name_width))
+        name = widgets.Text(value=activity.name, continuous_update=False, layout=shared_layout(width=name_width))
         environment = widgets.Dropdown(
             options=[(e.name, e.id) for e in self.case.environments], value=activity.environment,
-            layout=widgets.Layout(width=environment_width),
+            layout=shared_layout(width=environment_width),
         )  # fmt: skip
         hours = widgets.BoundedFloatText(
-            value=activity.hours_per_week, min=0, max=80, step=0.5, layout=widgets.Layout(width=HOURS_WIDTH)
+            value=activity.hours_per_week, min=0, max=80, step=0.5, layout=shared_layout(width=HOURS_WIDTH)
         )
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))
         context = axis_slider(activity.position.context, v("pole.constructed"), v("pole.realistic"))
-        quadrant = widgets.HTML(_quadrant_badge(activity), layout=widgets.Layout(width=HOURS_WIDTH))
+        quadrant = widgets.HTML(_quadrant_badge(activity), layout=shared_layout(width=HOURS_WIDTH))
         delete = small_button("trash", v("editor.delete"))
         row = widgets.HBox([name, environment, hours, form, context, quadrant, delete])
         row.add_class("hlo-activity-row")
@@ -203,7 +204,7 @@ def axis_slider(value: float, low: str, high: str) -> widgets.FloatSlider:
     """A slider over one axis of the quadrant model, from -1 to 1, with the poles in its tooltip."""
     slider = widgets.FloatSlider(
         value=value, min=-1, max=1, step=SLIDER_STEP, continuous_update=False, readout_format=".2f",
-        description="", tooltip=f"-1 = {low}, 1 = {high}", layout=widgets.Layout(width=SLIDER_WIDTH),
+        description="", tooltip=f"-1 = {low}, 1 = {high}", layout=shared_layout(width=SLIDER_WIDTH),
     )  # fmt: skip
     slider.add_class("hlo-axis-slider")
     return slider

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from hlo_design.base.vocabulary import Vocabulary
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = [
     "Status",
@@ -24,18 +25,15 @@ __all__ = [
 
 
 def auto_width() -> widgets.Layout:
-    """A layout that sizes a button to its Dutch label, longer than ipywidgets' default width.
-
-    A fresh Layout each time: layouts are widgets, and a shared one dies with ``Widget.close_all()``.
-    """
-    return widgets.Layout(width="auto")
+    """A layout that sizes a button to its Dutch label, longer than ipywidgets' default width (shared, frozen)."""
+    return shared_layout(width="auto")
 
 
 class Status:
     """One line telling the group what just happened; all text escaped."""
 
     def __init__(self) -> None:
-        self.widget = widgets.HTML(layout=widgets.Layout(min_height="1.6em"))
+        self.widget = widgets.HTML(layout=shared_layout(min_height="1.6em"))
 
     def ok(self, message: str) -> None:
         self.widget.value = Markup('<span class="hlo-ok" style="color:#006d4f">✓ {}</span>').format(message)
@@ -83,8 +81,8 @@ def short_label(text: str, chars: int) -> str:
 def text_control(value: str, width: str, *, area: bool = False, height: str = "60px") -> widgets.ValueWidget:
     """A text box (or with ``area`` a text area) that reports a change only when the group leaves it."""
     if area:
-        return widgets.Textarea(value=value, continuous_update=False, layout=widgets.Layout(width=width, height=height))
-    return widgets.Text(value=value, continuous_update=False, layout=widgets.Layout(width=width))
+        return widgets.Textarea(value=value, continuous_update=False, layout=shared_layout(width=width, height=height))
+    return widgets.Text(value=value, continuous_update=False, layout=shared_layout(width=width))
 
 
 def toggles(
@@ -92,11 +90,11 @@ def toggles(
 ) -> list[widgets.ToggleButton]:
     """One toggle per enum member, labelled in the vocabulary, pressed for the ``chosen`` ones."""
     return [
-        widgets.ToggleButton(value=m in chosen, description=vocabulary.label(m), layout=widgets.Layout(width=width))
+        widgets.ToggleButton(value=m in chosen, description=vocabulary.label(m), layout=shared_layout(width=width))
         for m in members
     ]
 
 
 def small_button(icon: str, tooltip: str) -> widgets.Button:
     """An icon-only button (delete, move up) that does not take a row's width."""
-    return widgets.Button(icon=icon, tooltip=tooltip, layout=widgets.Layout(width="44px"))
+    return widgets.Button(icon=icon, tooltip=tooltip, layout=shared_layout(width="44px"))

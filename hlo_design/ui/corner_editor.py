@@ -23,6 +23,7 @@ from hlo_design.ui.controls import Status, toggles
 from hlo_design.ui.list_editor import bind, validated
 from hlo_design.ui.live_figure import LiveFigure
 from hlo_design.ui.save_bar import SaveBar
+from hlo_design.ui.shared_models import shared_layout
 from hlo_design.ui.valorisation_part_editor import valorisation_of
 
 __all__ = ["CornerEditor"]
@@ -89,11 +90,11 @@ class CornerEditor:
         strength = widgets.IntSlider(
             value=assessment.strength if assessment else 0, min=0, max=STRENGTH_MAX, continuous_update=False,
             description=v("valorisation_phase.col.strength"), style={"description_width": "110px"},
-            layout=widgets.Layout(width="340px"),
+            layout=shared_layout(width="340px"),
         )  # fmt: skip
         evidence = widgets.Textarea(
             value="\n".join(assessment.evidence) if assessment else "", continuous_update=False,
-            placeholder=v("valorisation_phase.edit.evidence_help"), layout=widgets.Layout(width="620px", height="90px"),
+            placeholder=v("valorisation_phase.edit.evidence_help"), layout=shared_layout(width="620px", height="90px"),
         )  # fmt: skip
         bind(strength, lambda value: self.update(corner, strength=value))
         bind(evidence, lambda text: self.update(corner, evidence=_lines(text)))
@@ -103,7 +104,7 @@ class CornerEditor:
         ]
         if corner is Corner.LASTING_IMPACT:
             parts.append(self._processes(corner, assessment))
-        row = widgets.VBox(parts, layout=widgets.Layout(border_bottom="1px solid #ccc", padding="4px 0"))
+        row = widgets.VBox(parts, layout=shared_layout(border_bottom="1px solid #ccc", padding="4px 0"))
         row.add_class("hlo-corner-row")
         return row
 

@@ -31,6 +31,7 @@ from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import DesignOption, Perspective, design_options
 from hlo_design.ui.controls import auto_width, small_button, validation_message
 from hlo_design.ui.list_editor import ListEditor, bind
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["FREE_OPTION", "DecisionEditor", "option_text", "overview_html", "unanswered_html"]
 
@@ -209,7 +210,7 @@ class DecisionEditor(ListEditor[DesignDecision]):
         situation = widgets.Textarea(
             value=self.situations.get(perspective, ""), continuous_update=False,
             placeholder=v("design_phase.situation_placeholder"), description=v("design.current_situation"),
-            style={"description_width": "140px"}, layout=widgets.Layout(width="900px", height="70px"),
+            style={"description_width": "140px"}, layout=shared_layout(width="900px", height="70px"),
         )  # fmt: skip
         situation.add_class("hlo-situation")
 
@@ -227,22 +228,22 @@ class DecisionEditor(ListEditor[DesignDecision]):
             (option_text(o, language), o.id) for o in design_options() if o.perspective is decision.perspective
         ]
         text = widgets.Textarea(value=decision.text, continuous_update=False, description=v("design_phase.decision"),
-                                style={"description_width": "90px"}, layout=widgets.Layout(width="560px", height="56px"))  # fmt: skip
+                                style={"description_width": "90px"}, layout=shared_layout(width="560px", height="56px"))  # fmt: skip
         option = widgets.Dropdown(options=options, value=decision.option or FREE_OPTION, description=v("design_phase.option"),
-                                  style={"description_width": "90px"}, layout=widgets.Layout(width="560px"))  # fmt: skip
+                                  style={"description_width": "90px"}, layout=shared_layout(width="560px"))  # fmt: skip
         rationale = widgets.Textarea(value=decision.rationale, continuous_update=False, description=v("design_phase.rationale"),
-                                     style={"description_width": "90px"}, layout=widgets.Layout(width="560px", height="56px"))  # fmt: skip
+                                     style={"description_width": "90px"}, layout=shared_layout(width="560px", height="56px"))  # fmt: skip
         level = widgets.Dropdown(options=[(v.label(lv), lv.value) for lv in Level], value=decision.level.value,
-                                 description=v("design_phase.level"), layout=widgets.Layout(width="260px"))  # fmt: skip
+                                 description=v("design_phase.level"), layout=shared_layout(width="260px"))  # fmt: skip
         owner = widgets.Text(value=decision.owner, continuous_update=False, description=v("design_phase.owner"),
-                             layout=widgets.Layout(width="320px"))  # fmt: skip
+                             layout=shared_layout(width="320px"))  # fmt: skip
         status = widgets.Dropdown(options=[(v.label(s), s.value) for s in DecisionStatus], value=decision.status.value,
-                                  description=v("design_phase.status"), layout=widgets.Layout(width="260px"))  # fmt: skip
+                                  description=v("design_phase.status"), layout=shared_layout(width="260px"))  # fmt: skip
         findings = widgets.SelectMultiple(
             options=[(f"{f.label or f.id}. {f.text[:60]}", f.id) for f in self.case.findings],
             value=tuple(f for f in decision.findings if f in {x.id for x in self.case.findings}),
             description=v("design_phase.answers_findings"), rows=min(max(len(self.case.findings), 2), 6),
-            style={"description_width": "90px"}, layout=widgets.Layout(width="560px"),
+            style={"description_width": "90px"}, layout=shared_layout(width="560px"),
         )  # fmt: skip
         delete = small_button("trash", v("editor.delete"))
 
@@ -265,7 +266,7 @@ class DecisionEditor(ListEditor[DesignDecision]):
                 widgets.HBox([widgets.VBox([text, option, rationale]), widgets.VBox([level, owner, status]), delete]),
                 findings,
             ],
-            layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="4px 0"),
+            layout=shared_layout(border="1px solid #ccc", padding="6px", margin="4px 0"),
         )
         row.add_class("hlo-decision-row")
         row.add_class(f"hlo-decision-{decision.id}")

@@ -25,6 +25,7 @@ from hlo_design.ui.activity_editor import axis_slider
 from hlo_design.ui.controls import auto_width, small_button
 from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["PLACE_CHOICES", "FindingsEditor", "describe_place"]
 
@@ -109,17 +110,17 @@ class FindingsEditor(ListEditor[Finding]):
 
     def _row(self, finding: Finding) -> widgets.HBox:
         v = self.vocabulary
-        label = widgets.Text(value=finding.label or "", continuous_update=False, layout=widgets.Layout(width="56px"))
+        label = widgets.Text(value=finding.label or "", continuous_update=False, layout=shared_layout(width="56px"))
         text = widgets.Textarea(
-            value=finding.text, continuous_update=False, layout=widgets.Layout(width="440px", height="72px")
+            value=finding.text, continuous_update=False, layout=shared_layout(width="440px", height="72px")
         )
         place = widgets.Dropdown(
             options=[(v(f"editor.place.{choice}"), choice) for choice in PLACE_CHOICES],
-            value=_place_choice(finding.place), layout=widgets.Layout(width="190px"),
+            value=_place_choice(finding.place), layout=shared_layout(width="190px"),
         )  # fmt: skip
         perspectives = [
             widgets.ToggleButton(
-                value=p in finding.perspectives, description=v.label(p), layout=widgets.Layout(width="118px")
+                value=p in finding.perspectives, description=v.label(p), layout=shared_layout(width="118px")
             )
             for p in Perspective
         ]

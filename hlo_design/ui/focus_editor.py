@@ -39,6 +39,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, LearningGoal
 from hlo_design.ui.controls import auto_width, small_button, text_control
 from hlo_design.ui.list_editor import ListEditor, bind
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["FOCUS_PART", "FocusEditor"]
 
@@ -66,7 +67,7 @@ class FocusEditor(ListEditor[LearningGoal]):
             bind(control, partial(self.set_field, name))
             self.fields[name] = control
             label = widgets.HTML(
-                Markup("<b>{}</b>").format(v(f"design_phase.focus.{name}_label")), layout=widgets.Layout(width="130px")
+                Markup("<b>{}</b>").format(v(f"design_phase.focus.{name}_label")), layout=shared_layout(width="130px")
             )
             labelled.append(widgets.HBox([label, control]))
         add = widgets.Button(description=v("design_phase.focus.add_goal"), icon="plus", layout=auto_width())
@@ -142,7 +143,7 @@ class FocusEditor(ListEditor[LearningGoal]):
     def _row(self, goal: LearningGoal) -> widgets.Widget:
         v = self.vocabulary
         number = widgets.HTML(Markup("<b>{}.</b>").format(self.items.index(goal) + 1),
-                              layout=widgets.Layout(width="28px"))  # fmt: skip
+                              layout=shared_layout(width="28px"))  # fmt: skip
         text = text_control(goal.text, "620px", area=True, height="48px")
         bind(text, self.setter(goal.id, "text"))
         up, down, delete = (small_button("arrow-up", v("editor.move_up")), small_button("arrow-down", v("editor.move_down")),
@@ -152,7 +153,7 @@ class FocusEditor(ListEditor[LearningGoal]):
         delete.on_click(lambda _: self.delete(goal.id))
         row = widgets.VBox(
             [widgets.HBox([number, text, up, down, delete]), self._finding_toggles(goal)],
-            layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="4px 0"),
+            layout=shared_layout(border="1px solid #ccc", padding="6px", margin="4px 0"),
         )
         row.add_class("hlo-goal-row")
         row.add_class(f"hlo-goal-{goal.id}")
@@ -162,7 +163,7 @@ class FocusEditor(ListEditor[LearningGoal]):
         """One toggle per finding of the diagnosis, pressed when the goal answers it."""
         v = self.vocabulary
         caption = widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.goal_findings")),
-                               layout=widgets.Layout(width="190px", flex="0 0 auto"))  # fmt: skip
+                               layout=shared_layout(width="190px", flex="0 0 auto"))  # fmt: skip
         if not self.case.findings:
             return widgets.HBox(
                 [caption, widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.focus.no_findings")))]
@@ -175,7 +176,7 @@ class FocusEditor(ListEditor[LearningGoal]):
             _show_pressed(toggle)
             bind(toggle, partial(self._toggle, goal.id, finding.id))
             buttons.append(toggle)
-        return widgets.HBox([caption, widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))])
+        return widgets.HBox([caption, widgets.HBox(buttons, layout=shared_layout(flex_flow="row wrap"))])
 
     def _toggle(self, goal_id: str, finding_id: str, pressed: Any) -> bool:
         """Link or unlink a finding, keeping the findings in the diagnosis's order."""

@@ -27,6 +27,7 @@ from hlo_design.render.figures.journey import coverage_heatmap, journey_map
 from hlo_design.ui.controls import auto_width, short_label, small_button, text_control
 from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["NO_ACTIVITY", "JourneyEditor"]
 
@@ -58,7 +59,7 @@ class JourneyEditor(ListEditor[JourneyStep]):
         self.goal_picker = widgets.Dropdown(
             description=v("design_phase.journey.pick_goal"), style={"description_width": "initial"},
             options=[(short_label(t, GOAL_LABEL_CHARS), g) for t, g in self._goals()],
-            layout=widgets.Layout(width="620px"),
+            layout=shared_layout(width="620px"),
         )  # fmt: skip
         self.goal_picker.add_class("hlo-journey-goal")
         self.goal_picker.observe(lambda _: self._render_rows(), "value")
@@ -143,7 +144,7 @@ class JourneyEditor(ListEditor[JourneyStep]):
     def _row(self, step: JourneyStep) -> widgets.Widget:
         v = self.vocabulary
         goal = widgets.Dropdown(options=[(short_label(t, GOAL_LABEL_CHARS), g) for t, g in self._goals()], value=step.goal,
-                                layout=widgets.Layout(width="300px"))  # fmt: skip
+                                layout=shared_layout(width="300px"))  # fmt: skip
         goal.add_class("hlo-step-goal")
         quadrant = widgets.ToggleButtons(options=[(str(q), q) for q in QUADRANTS], value=step.quadrant,
                                          tooltips=[v("design_phase.journey.quadrant", number=q) for q in QUADRANTS],
@@ -157,7 +158,7 @@ class JourneyEditor(ListEditor[JourneyStep]):
         if step.activity is not None and step.activity not in {a.id for a in self.case.activities}:
             activities.append((step.activity, step.activity))
         activity = widgets.Dropdown(options=activities, value=step.activity or NO_ACTIVITY,
-                                    layout=widgets.Layout(width="260px"))  # fmt: skip
+                                    layout=shared_layout(width="260px"))  # fmt: skip
         activity.add_class("hlo-step-activity")
         bind(goal, lambda value: self._moved(step.id, value))
         bind(quadrant, self.setter(step.id, "quadrant"))

@@ -26,6 +26,7 @@ from hlo_design.render.leerfiche_html import leerfiche_html
 from hlo_design.ui.controls import auto_width, short_label
 from hlo_design.ui.downloads import data_uri_link
 from hlo_design.ui.list_editor import ListEditor, bind
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["NO_GOAL", "LeerficheEditor"]
 
@@ -47,13 +48,13 @@ class LeerficheEditor(ListEditor[Leerfiche]):
         v = vocabulary
         self._syncing = False
         self.picker = widgets.Dropdown(
-            description=v("design_phase.leerfiche.pick"), layout=widgets.Layout(width="620px")
+            description=v("design_phase.leerfiche.pick"), layout=shared_layout(width="620px")
         )
         self.picker.observe(lambda _: self._show(), "value")
         add = widgets.Button(description=v("design_phase.leerfiche.add"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add())
         self.title = self._line("design_phase.leerfiche.title", lambda text: self.update_current(title=text))
-        self.goal = widgets.Dropdown(description=v("design_phase.leerfiche.goal"), layout=widgets.Layout(width="620px"))
+        self.goal = widgets.Dropdown(description=v("design_phase.leerfiche.goal"), layout=shared_layout(width="620px"))
         self.goal.add_class("hlo-leerfiche-goal")
         bind(self.goal, lambda goal: self.update_current(goal=goal or None))
         self.boxes: dict[LeerficheComponent, widgets.Textarea] = {c: self._box(c) for c in LeerficheComponent}
@@ -62,14 +63,16 @@ class LeerficheEditor(ListEditor[Leerfiche]):
                 widgets.VBox([widgets.HTML(Markup("<b>{}</b>").format(v.label(c))), box])
                 for c, box in self.boxes.items()
             ],
-            layout=widgets.Layout(grid_template_columns="repeat(2, 460px)"),
+            layout=shared_layout(grid_template_columns="repeat(2, 460px)"),
         )
         self.completeness = widgets.HTML()
         self.completeness.add_class("hlo-leerfiche-completeness")
         self.download = widgets.HTML()
         self.download.add_class("hlo-leerfiche-download")
-        self.empty = widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.leerfiche.none")))
-        self.form = widgets.VBox([self.title, self.goal, self.completeness, self.grid, self.download])
+        self.empty = widgets.HTML(Markup("<i>{}</i>").format(v("design_phase.leerfiche.none")), layout=widgets.Layout())
+        self.form = widgets.VBox(
+            [self.title, self.goal, self.completeness, self.grid, self.download], layout=widgets.Layout()
+        )
         self._render_rows()
         self.widget = widgets.VBox(
             [widgets.HBox([self.picker, add]), self.empty, self.form, self.status.widget, self.save_bar.widget]
@@ -123,7 +126,7 @@ class LeerficheEditor(ListEditor[Leerfiche]):
 
     def _line(self, key: str, apply: Any) -> widgets.Text:
         line = widgets.Text(
-            description=self.vocabulary(key), continuous_update=False, layout=widgets.Layout(width="620px")
+            description=self.vocabulary(key), continuous_update=False, layout=shared_layout(width="620px")
         )
         bind(line, apply)
         return line
@@ -131,7 +134,7 @@ class LeerficheEditor(ListEditor[Leerfiche]):
     def _box(self, component: LeerficheComponent) -> widgets.Textarea:
         box = widgets.Textarea(
             continuous_update=False, placeholder=self.vocabulary(f"LeerficheComponent.{component.value}.hint"),
-            layout=widgets.Layout(width="440px", height="96px"),
+            layout=shared_layout(width="440px", height="96px"),
         )  # fmt: skip
         box.add_class(f"hlo-leerfiche-{component.value}")
         bind(box, lambda text: self.write(component, text))

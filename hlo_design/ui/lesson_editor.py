@@ -19,6 +19,7 @@ from hlo_design.model.perspectives import Perspective
 from hlo_design.model.valorisation import Audience, Lesson
 from hlo_design.ui.controls import auto_width, small_button, text_control, toggles
 from hlo_design.ui.list_editor import bind
+from hlo_design.ui.shared_models import shared_layout
 from hlo_design.ui.valorisation_part_editor import ValorisationListEditor
 
 __all__ = ["LessonEditor"]
@@ -55,7 +56,7 @@ class LessonEditor(ValorisationListEditor[Lesson]):
         audiences = toggles(list(Audience), item.audience, v, "118px")
         level = widgets.Dropdown(
             options=[(v("valorisation_phase.edit.no_level"), "")] + [(v.label(lv), lv.value) for lv in Level],
-            value=item.level.value if item.level else "", layout=widgets.Layout(width="180px"),
+            value=item.level.value if item.level else "", layout=shared_layout(width="180px"),
         )  # fmt: skip
         delete = small_button("trash", v("editor.delete"))
         bind(text, self.setter(item.id, "text"))
@@ -70,7 +71,7 @@ class LessonEditor(ValorisationListEditor[Lesson]):
                 widgets.VBox([level, widgets.HBox(audiences)]),
                 delete,
             ],
-            layout=widgets.Layout(border_bottom="1px solid #ccc", padding="4px 0"),
+            layout=shared_layout(border_bottom="1px solid #ccc", padding="4px 0"),
         )
         row.add_class("hlo-lesson-row")
         return row

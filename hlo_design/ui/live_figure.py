@@ -27,7 +27,10 @@ class LiveFigure:
 
     def __init__(self, figure: go.Figure, css_class: str | None = None) -> None:
         self.figure = figure
-        self.widget: widgets.DOMWidget = PlotlyView(figure) if in_dashboard() else widgets.Output()
+        own = widgets.Layout()  # its own: an editor hides its chart while there is nothing to draw
+        self.widget: widgets.DOMWidget = (
+            PlotlyView(figure, layout=own) if in_dashboard() else widgets.Output(layout=own)
+        )
         if css_class:
             self.widget.add_class(css_class)  # a handle for browser tests and styling
         if isinstance(self.widget, widgets.Output):

@@ -18,6 +18,7 @@ from hlo_design.model.case import Case
 from hlo_design.render.figures import quadrant_map
 from hlo_design.render.map_legend import map_legend_html
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["LiveQuadrantMap"]
 
@@ -35,7 +36,7 @@ class LiveQuadrantMap:
         self.live = LiveFigure(quadrant_map(case, vocabulary, activities=activities), css_class)
         self.legend = widgets.HTML(str(map_legend_html(case, vocabulary, activities)))
         self.legend.add_class("hlo-map-legend-host")
-        self.widget = widgets.VBox([self.live.widget, self.legend], layout=widgets.Layout(width="100%"))
+        self.widget = widgets.VBox([self.live.widget, self.legend], layout=shared_layout(width="100%"))
 
     @property
     def figure(self) -> go.Figure:

@@ -45,6 +45,7 @@ from hlo_design.render.figures.valorisation import corner_chart
 from hlo_design.render.html_fragments import paragraph_html
 from hlo_design.render.meeting_html import MEETING_CSS, WallNote, counts_html, join_card_html, wall_html
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["REDRAW_SECONDS", "VIEWS", "MeetingPanel", "counts_of", "is_local", "meeting_address"]
 
@@ -92,7 +93,7 @@ class MeetingPanel:
         open_now = store.meetings(case.id, only_open=True)
         self.meeting: Meeting | None = next((m for m in open_now if m.phase == phase), None)
         v = vocabulary
-        self.toggle = widgets.Button(layout=widgets.Layout(width="260px", height="48px"))
+        self.toggle = widgets.Button(layout=shared_layout(width="260px", height="48px"))
         self.toggle.add_class("hlo-meeting-toggle")
         self.toggle.on_click(lambda _: self._toggle())
         self.card = widgets.HTML()
@@ -105,7 +106,7 @@ class MeetingPanel:
         self.accept_all.add_class("hlo-meeting-accept-all")
         self.pending = widgets.VBox()
         self.pending.add_class("hlo-meeting-pending")
-        self.undo_button = widgets.Button(description=v("meeting.undo"), layout=widgets.Layout(width="auto"))
+        self.undo_button = widgets.Button(description=v("meeting.undo"), layout=shared_layout(width="auto"))
         self.undo_button.add_class("hlo-meeting-undo")
         self.undo_button.on_click(lambda _: self._undo())
         self.wall = widgets.HTML()
@@ -114,7 +115,7 @@ class MeetingPanel:
         self.widget = widgets.VBox(
             [
                 widgets.HTML(MEETING_CSS),
-                widgets.HBox([self.card, self.toggle], layout=widgets.Layout(justify_content="space-between")),
+                widgets.HBox([self.card, self.toggle], layout=shared_layout(justify_content="space-between")),
                 self.counts,
                 self.message,
                 widgets.HTML(paragraph_html(v("meeting.pending"), "hlo-meeting-subheading")),
@@ -193,7 +194,7 @@ class MeetingPanel:
             of_kind = [entry.contribution.seq for entry in pending if entry.contribution.kind is kind]
             if of_kind:
                 label = v("meeting.accept_all", kind=v.label(kind), count=len(of_kind))
-                button = widgets.Button(description=label, button_style="success", layout=widgets.Layout(width="auto"))
+                button = widgets.Button(description=label, button_style="success", layout=shared_layout(width="auto"))
                 button.add_class(f"hlo-meeting-accept-{kind.value}")
                 button.on_click(lambda _, seqs=of_kind: self.accept(seqs))
                 buttons.append(button)
@@ -201,9 +202,9 @@ class MeetingPanel:
         rows = []
         for entry in reversed(pending[-PENDING_SHOWN:]):
             text = widgets.HTML(paragraph_html(_summary(case, entry, v), "hlo-meeting-pending-text"))
-            button = widgets.Button(description=v("meeting.accept"), layout=widgets.Layout(width="140px"))
+            button = widgets.Button(description=v("meeting.accept"), layout=shared_layout(width="140px"))
             button.on_click(lambda _, seq=entry.contribution.seq: self.accept([seq]))
-            rows.append(widgets.HBox([button, text], layout=widgets.Layout(align_items="center")))
+            rows.append(widgets.HBox([button, text], layout=shared_layout(align_items="center")))
         self.pending.children = rows
 
     def _notes(self, case: Case, entries: Sequence[Entry]) -> list[WallNote]:

@@ -20,6 +20,7 @@ from hlo_design.render.figures.valorisation import test_moment_chart
 from hlo_design.ui.controls import auto_width, small_button, text_control
 from hlo_design.ui.list_editor import bind
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 from hlo_design.ui.valorisation_part_editor import ValorisationListEditor
 
 __all__ = ["TestMomentEditor", "number_or_none"]
@@ -80,10 +81,10 @@ class TestMomentEditor(ValorisationListEditor[TestMoment]):
 
     def _row(self, item: TestMoment) -> widgets.Widget:
         v = self.vocabulary
-        date = widgets.DatePicker(value=item.date, layout=widgets.Layout(width="150px"))
+        date = widgets.DatePicker(value=item.date, layout=shared_layout(width="150px"))
         activity = text_control(item.activity, "220px")
         group = text_control(item.group, "220px")
-        learners = widgets.BoundedIntText(value=item.learners, min=1, max=100_000, layout=widgets.Layout(width="90px"))
+        learners = widgets.BoundedIntText(value=item.learners, min=1, max=100_000, layout=shared_layout(width="90px"))
         measure = text_control(item.measure, "220px")
         before = text_control("" if item.before is None else f"{item.before:g}", "70px")
         after = text_control("" if item.after is None else f"{item.after:g}", "70px")
@@ -107,7 +108,7 @@ class TestMomentEditor(ValorisationListEditor[TestMoment]):
                 widgets.HBox([labelled("measure", measure), labelled("before", before), labelled("after", after),
                               labelled("changes", changes)]),
             ],
-            layout=widgets.Layout(border_bottom="1px solid #ccc", padding="4px 0"),
+            layout=shared_layout(border_bottom="1px solid #ccc", padding="4px 0"),
         )  # fmt: skip
         row.add_class("hlo-test-moment-row")
         return row

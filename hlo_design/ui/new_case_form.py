@@ -31,6 +31,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.environments import Environment
 from hlo_design.model.roles import ActorType
 from hlo_design.render.html_fragments import paragraph_html
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["NewCaseForm"]
 
@@ -49,14 +50,14 @@ class _Rows:
         self._remove_label = remove_label
         self.rows: list[list[Any]] = []
         self.box = widgets.VBox()
-        self.add = widgets.Button(description=add_label, layout=widgets.Layout(width="220px"))
+        self.add = widgets.Button(description=add_label, layout=shared_layout(width="220px"))
         self.add.on_click(lambda _: self.append())
         for _ in range(start):
             self.append()
 
     def append(self) -> None:
         row = self._make()
-        remove = widgets.Button(description=self._remove_label, layout=widgets.Layout(width="auto"))
+        remove = widgets.Button(description=self._remove_label, layout=shared_layout(width="auto"))
         line = widgets.HBox([*row, remove])
         remove.on_click(lambda _: self._remove(row, line))
         self.rows.append(row)
@@ -76,22 +77,22 @@ class NewCaseForm:
         v = self.vocabulary = vocabulary
         self.cases_dir = cases_dir
         self.on_created = on_created
-        self.name = widgets.Text(description=v("newcase.name"), layout=widgets.Layout(**WIDE), style=LABELS)
-        self.sector = widgets.Text(description=v("newcase.sector"), layout=widgets.Layout(**WIDE), style=LABELS)
+        self.name = widgets.Text(description=v("newcase.name"), layout=shared_layout(**WIDE), style=LABELS)
+        self.sector = widgets.Text(description=v("newcase.sector"), layout=shared_layout(**WIDE), style=LABELS)
         self.region = widgets.ToggleButtons(
             options=[(v(f"newcase.region.{region}"), region) for region in ("NL", "VL")], value="NL",
             description=v("newcase.region"), style={**LABELS, "button_width": "330px"},
         )  # fmt: skip
-        self.learners = widgets.Text(description=v("newcase.learners"), layout=widgets.Layout(**WIDE), style=LABELS)
+        self.learners = widgets.Text(description=v("newcase.learners"), layout=shared_layout(**WIDE), style=LABELS)
         self.learners_count = widgets.BoundedIntText(
             value=0, min=0, max=100_000, description=v("newcase.learners_count"), style={"description_width": "70px"},
-            layout=widgets.Layout(width="170px"),
+            layout=shared_layout(width="170px"),
         )  # fmt: skip
         self._environments_made = 0
         self.environments = _Rows(self._environment_row, v("newcase.add_environment"), v("newcase.remove"), 2)
         self.actors = _Rows(self._actor_row, v("newcase.add_actor"), v("newcase.remove"), 2)
         self.create = widgets.Button(description=v("newcase.create"), button_style="primary",
-                                     layout=widgets.Layout(width="220px", height="44px"))  # fmt: skip
+                                     layout=shared_layout(width="220px", height="44px"))  # fmt: skip
         self.create.add_class("hlo-new-case-create")
         self.create.on_click(lambda _: self.submit())
         self.message = widgets.HTML()
@@ -112,15 +113,15 @@ class NewCaseForm:
         kinds = [(v(f"EnvironmentKind.{kind}"), kind) for kind in ENVIRONMENT_KINDS]
         default = ENVIRONMENT_KINDS[min(self._environments_made, 1)]  # school first, then company
         self._environments_made += 1
-        name = widgets.Text(placeholder=v("newcase.environment_name"), layout=widgets.Layout(width="360px"))
-        return [name, widgets.Dropdown(options=kinds, value=default, layout=widgets.Layout(width="180px"))]
+        name = widgets.Text(placeholder=v("newcase.environment_name"), layout=shared_layout(width="360px"))
+        return [name, widgets.Dropdown(options=kinds, value=default, layout=shared_layout(width="180px"))]
 
     def _actor_row(self) -> list[Any]:
         v = self.vocabulary
         types = [(v.label(member), member.value) for member in ActorType]
-        name = widgets.Text(placeholder=v("newcase.actor_name"), layout=widgets.Layout(width="360px"))
-        kind = widgets.Dropdown(options=types, value=ActorType.TEACHER.value, layout=widgets.Layout(width="220px"))
-        count = widgets.BoundedIntText(value=1, min=1, max=100_000, layout=widgets.Layout(width="90px"))
+        name = widgets.Text(placeholder=v("newcase.actor_name"), layout=shared_layout(width="360px"))
+        kind = widgets.Dropdown(options=types, value=ActorType.TEACHER.value, layout=shared_layout(width="220px"))
+        count = widgets.BoundedIntText(value=1, min=1, max=100_000, layout=shared_layout(width="90px"))
         return [name, kind, count]
 
     # ------------------------------------------------------------------ submitting

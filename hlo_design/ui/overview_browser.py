@@ -31,6 +31,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.directory import Category, DirectoryEntry, load_directory
 from hlo_design.render.overview_tables import FIGURE_LIMIT, OVERVIEW_FIGURES, directory_card_html, readable_table
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["TABLE_LIMIT", "DirectoryBrowser", "OverviewDashboard"]
 
@@ -62,7 +63,7 @@ def _dropdown(
 ) -> widgets.Dropdown:
     dropdown = widgets.Dropdown(
         options=options, value=ALL, description=description, style={"description_width": "110px"},
-        layout=widgets.Layout(width=width),
+        layout=shared_layout(width=width),
     )  # fmt: skip
     dropdown.add_class(css_class)
     return dropdown
@@ -182,7 +183,7 @@ class DirectoryBrowser:
         self.entries = tuple(load_directory() if entries is None else entries)
         self.search = widgets.Text(
             placeholder=v("directory.placeholder"), description=v("directory.search"), continuous_update=True,
-            style={"description_width": "110px"}, layout=widgets.Layout(width="560px"),
+            style={"description_width": "110px"}, layout=shared_layout(width="560px"),
         )  # fmt: skip
         self.search.add_class("hlo-directory-search")
         self.category = _dropdown(

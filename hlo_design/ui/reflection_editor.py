@@ -21,6 +21,7 @@ from hlo_design.model.reflection import Criterion, Rater, ReflectionWeb
 from hlo_design.render.figures.reflection import radar
 from hlo_design.ui.controls import Status, auto_width, fresh_id, validation_message
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["NOT_RATED", "ReflectionWebEditor"]
 
@@ -49,7 +50,7 @@ class ReflectionWebEditor:
             placeholder=vocabulary("reflection.new_criterion_placeholder"),
             description=vocabulary("reflection.new_criterion"),
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="480px"),
+            layout=shared_layout(width="480px"),
         )
         add = widgets.Button(description=vocabulary("reflection.add_criterion"), icon="plus", layout=auto_width())
         add.on_click(lambda _: self.add_criterion(self.new_criterion.value))
@@ -58,7 +59,7 @@ class ReflectionWebEditor:
             description=vocabulary("reflection.action_points"),
             continuous_update=False,
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="640px", height="110px"),
+            layout=shared_layout(width="640px", height="110px"),
         )
         self.action_points.observe(self._on_action_points, "value")
         self._render_rows()
@@ -134,9 +135,9 @@ class ReflectionWebEditor:
             self.rows.children = [widgets.HTML(Markup("<i>{}</i>").format(v("reflection.no_criteria")))]
             return
         header = widgets.HBox(
-            [widgets.HTML(Markup("<b>{}</b>").format(v("reflection.criterion")), layout=widgets.Layout(width="340px"))]
+            [widgets.HTML(Markup("<b>{}</b>").format(v("reflection.criterion")), layout=shared_layout(width="340px"))]
             + [
-                widgets.HTML(Markup("<b>{}</b>").format(v.label(rater)), layout=widgets.Layout(width="300px"))
+                widgets.HTML(Markup("<b>{}</b>").format(v.label(rater)), layout=shared_layout(width="300px"))
                 for rater in Rater
             ]
         )
@@ -147,7 +148,7 @@ class ReflectionWebEditor:
     def _row(self, number: int, criterion: Criterion) -> widgets.HBox:
         text = widgets.HTML(
             Markup("<span class='hlo-criterion-text'>{}. {}</span>").format(number, criterion.text),
-            layout=widgets.Layout(width="340px"),
+            layout=shared_layout(width="340px"),
         )
         controls: list[widgets.Widget] = [text]
         for rater in Rater:
@@ -169,7 +170,7 @@ class ReflectionWebEditor:
             value=NOT_RATED if score is None else score,
             tooltips=[v("reflection.not_rated_tooltip")] + [str(s) for s in range(1, self._web.scale_max + 1)],
             style={"button_width": "36px"},
-            layout=widgets.Layout(width="300px"),
+            layout=shared_layout(width="300px"),
         )
         control.add_class(f"hlo-rating-{criterion.id}-{rater.value}")
 

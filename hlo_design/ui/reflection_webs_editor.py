@@ -29,6 +29,7 @@ from hlo_design.render.html_fragments import heading_html, paragraph_html
 from hlo_design.ui.controls import auto_width, small_button, text_control
 from hlo_design.ui.list_editor import ListEditor, bind, validated
 from hlo_design.ui.reflection_editor import ReflectionWebEditor
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["ReflectionWebsEditor"]
 
@@ -48,16 +49,16 @@ class ReflectionWebsEditor(ListEditor[ReflectionWeb]):
         self.scorers: dict[str, ReflectionWebEditor] = {}
         label = {"description_width": "150px"}
         self.new_title = widgets.Text(description=v("design_phase.reflection.new_title"), style=label,
-                                      layout=widgets.Layout(width="580px"))  # fmt: skip
+                                      layout=shared_layout(width="580px"))  # fmt: skip
         self.new_title.add_class("hlo-new-web-title")
         self.new_interaction = widgets.Text(description=v("design_phase.reflection.new_interaction"), style=label,
-                                            layout=widgets.Layout(width="580px"))  # fmt: skip
+                                            layout=shared_layout(width="580px"))  # fmt: skip
         self.new_interaction.add_class("hlo-new-web-interaction")
         self.new_date = widgets.DatePicker(description=v("design_phase.reflection.new_date"), value=dt.date.today(),
                                            style=label)  # fmt: skip
         self.new_scale = widgets.BoundedIntText(
             value=DEFAULT_SCALE, min=2, max=MAX_SCALE, description=v("design_phase.reflection.new_scale"),
-            style=label, layout=widgets.Layout(width="230px"),
+            style=label, layout=shared_layout(width="230px"),
         )  # fmt: skip
         create = widgets.Button(description=v("design_phase.reflection.create"), icon="plus", layout=auto_width())
         create.add_class("hlo-create-web")
@@ -65,10 +66,10 @@ class ReflectionWebsEditor(ListEditor[ReflectionWeb]):
         form = widgets.VBox(
             [widgets.HTML(heading_html(v("design_phase.reflection.new_web"), level=4)), self.new_title,
              self.new_interaction, self.new_date, self.new_scale, create],
-            layout=widgets.Layout(border="1px dashed #999", padding="6px", margin="8px 0"),
+            layout=shared_layout(border="1px dashed #999", padding="6px", margin="8px 0"),
         )  # fmt: skip
         form.add_class("hlo-new-web")
-        self.empty = widgets.HTML(paragraph_html(v("design_phase.reflection.empty")))
+        self.empty = widgets.HTML(paragraph_html(v("design_phase.reflection.empty")), layout=widgets.Layout())
         self._render_rows()
         self.widget = widgets.VBox([self.empty, self.rows, form, self.status.widget, self.save_bar.widget])
         self.widget.add_class("hlo-reflection-webs-editor")

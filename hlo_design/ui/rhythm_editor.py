@@ -49,6 +49,7 @@ from hlo_design.model.rhythm import (
 from hlo_design.render.figures.rhythm import rhythm_grid
 from hlo_design.ui.list_editor import ListEditor, bind
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["EMPTY", "RhythmEditor", "slot_key"]
 
@@ -83,20 +84,20 @@ class RhythmEditor(ListEditor[RhythmSlot]):
             for day in days:
                 cell = widgets.Dropdown(
                     options=[(none, EMPTY)] + [(v.label(s), s.value) for s in Setting],
-                    layout=widgets.Layout(width="130px"),
+                    layout=shared_layout(width="130px"),
                 )
                 cell.add_class(f"hlo-rhythm-{day.value}-{half.value}")
                 bind(cell, partial(self.set_cell, day, half))
                 self.cells[(day, half)] = cell
                 grid.append(cell)
         self.grid = widgets.GridBox(
-            grid, layout=widgets.Layout(grid_template_columns=f"90px repeat({len(days)}, 136px)")
+            grid, layout=shared_layout(grid_template_columns=f"90px repeat({len(days)}, 136px)")
         )
         self.grid.add_class("hlo-rhythm-grid")
         self.pattern = widgets.Dropdown(
             description=v("design_phase.rhythm.pattern"), style={"description_width": "initial"},
             options=[(v("design_phase.rhythm.no_pattern"), EMPTY)] + [(v.label(p), p.value) for p in InternshipPattern],
-            layout=widgets.Layout(width="360px"),
+            layout=shared_layout(width="360px"),
         )  # fmt: skip
         self.pattern.add_class("hlo-rhythm-pattern")
         bind(self.pattern, self.set_pattern)

@@ -68,7 +68,8 @@ class SaveBar:
         self._describe = describe
         self.button = widgets.Button(
             description=vocabulary("editor.save"), icon="save", button_style="primary",
-            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"), layout=auto_width(),
+            disabled=path is None, tooltip=vocabulary("editor.save_tooltip"),
+            layout=widgets.Layout(width="auto"),  # its own: hidden where the page's one button saves
         )  # fmt: skip
         self.button.on_click(lambda _: self.save())
         self._unsaved = False

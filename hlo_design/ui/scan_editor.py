@@ -32,6 +32,7 @@ from hlo_design.render.figures.scan import disagreement_heatmap, scan_heatmap
 from hlo_design.ui.controls import Status, validation_message
 from hlo_design.ui.live_figure import LiveFigure
 from hlo_design.ui.save_bar import SaveBar
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["ScanEditor", "save_scan"]
 
@@ -163,16 +164,16 @@ class ScanEditor:
         for level in Level:
             children.append(widgets.HTML(Markup("<b>{}</b>").format(v.label(level))))
             for perspective in Perspective:
-                choice = widgets.Dropdown(options=options, value=EMPTY, layout=widgets.Layout(width="98%"))
+                choice = widgets.Dropdown(options=options, value=EMPTY, layout=shared_layout(width="98%"))
                 explanation = widgets.Text(
-                    placeholder=v("scan.explanation"), continuous_update=False, layout=widgets.Layout(width="98%")
+                    placeholder=v("scan.explanation"), continuous_update=False, layout=shared_layout(width="98%")
                 )
                 self.cells[(level, perspective)] = (choice, explanation)
                 for widget in (choice, explanation):
                     widget.observe(self._on_cell(level, perspective), "value")
                 children.append(widgets.VBox([choice, explanation]))
         return widgets.GridBox(
-            children, layout=widgets.Layout(grid_template_columns="120px repeat(5, 1fr)", grid_gap="6px")
+            children, layout=shared_layout(grid_template_columns="120px repeat(5, 1fr)", grid_gap="6px")
         )
 
     def _on_cell(self, level: Level, perspective: Perspective) -> Any:

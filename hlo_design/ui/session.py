@@ -36,6 +36,7 @@ from hlo_design.model.perspectives import design_options
 from hlo_design.model.roles import task_catalogue
 from hlo_design.render.figures.warm_up import warm_up
 from hlo_design.ui.save_bar import PageSave
+from hlo_design.ui.shared_models import sharing_models
 
 __all__ = ["CaseSession", "in_dashboard", "open_case", "preload", "query_parameters", "wait_for_viewer", "with_session"]
 
@@ -121,14 +122,16 @@ def with_session(
     In a dashboard a case that cannot be opened leaves ``session = None``
     after the error box; every later cell must then stay quiet rather than
     raise. The section itself is written for an open session, and mypy still
-    checks the arguments of every call.
+    checks the arguments of every call. Widgets of a section share their
+    layout and style models where they look alike (:mod:`hlo_design.ui.shared_models`).
     """
 
     @functools.wraps(section)
     def guarded(session: CaseSession | None, /, *args: Params.args, **kwargs: Params.kwargs) -> Result | None:
         if session is None:
             return None
-        return section(session, *args, **kwargs)
+        with sharing_models():
+            return section(session, *args, **kwargs)
 
     return guarded
 

@@ -37,6 +37,7 @@ from hlo_design.model.roles import ActorType
 from hlo_design.model.sources import Source
 from hlo_design.ui.controls import auto_width, small_button, text_control
 from hlo_design.ui.list_editor import ListEditor, bind
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["ActorEditor", "BasicsEditor", "EnvironmentEditor", "SourceEditor"]
 
@@ -57,7 +58,7 @@ class CaseListEditor(ListEditor[Item]):
 
     def __init__(self, case: Case, vocabulary: Vocabulary, path: Path | None = None) -> None:
         super().__init__(case, vocabulary, path)
-        self.new_name = widgets.Text(placeholder=vocabulary(self.placeholder), layout=widgets.Layout(width="320px"))
+        self.new_name = widgets.Text(placeholder=vocabulary(self.placeholder), layout=shared_layout(width="320px"))
         add = widgets.Button(description=vocabulary(self.add_label), layout=auto_width())  # the label has its "+"
         add.on_click(lambda _: self.add(self.new_name.value))
         self._render_rows()
@@ -135,7 +136,7 @@ class EnvironmentEditor(CaseListEditor[Environment]):
         kind = widgets.Dropdown(
             options=[(v(f"EnvironmentKind.{k}"), k) for k in KINDS],
             value=item.kind,
-            layout=widgets.Layout(width="180px"),
+            layout=shared_layout(width="180px"),
         )
         bind(name, self.setter(item.id, "name"))
         bind(kind, self.setter(item.id, "kind"))
@@ -167,12 +168,12 @@ class ActorEditor(CaseListEditor[Actor]):
         kind = widgets.Dropdown(
             options=[(v.label(t), t.value) for t in ActorType],
             value=item.type.value,
-            layout=widgets.Layout(width="200px"),
+            layout=shared_layout(width="200px"),
         )
-        count = widgets.BoundedIntText(value=item.count, min=1, max=100_000, layout=widgets.Layout(width="90px"))
+        count = widgets.BoundedIntText(value=item.count, min=1, max=100_000, layout=shared_layout(width="90px"))
         environment = widgets.Dropdown(
             options=[(v("situation.edit.no_environment"), "")] + [(e.name, e.id) for e in self.case.environments],
-            value=item.environment or "", layout=widgets.Layout(width="380px"),
+            value=item.environment or "", layout=shared_layout(width="380px"),
         )  # fmt: skip
         bind(name, self.setter(item.id, "name"))
         bind(kind, self.setter(item.id, "type"))
@@ -200,7 +201,7 @@ class SourceEditor(CaseListEditor[Source]):
         title = text_control(item.title, "320px")
         file = widgets.Text(
             value=item.file or "", placeholder=v("situation.edit.source_file"), continuous_update=False,
-            layout=widgets.Layout(width="260px"),
+            layout=shared_layout(width="260px"),
         )  # fmt: skip
         note = text_control(item.note or "", "360px")
         note.placeholder = v("situation.edit.source_note")
@@ -241,7 +242,7 @@ class BasicsEditor(ListEditor[CaseBasics]):
         sector = text_control(item.sector, "560px")
         region = widgets.Dropdown(
             options=[(v(f"newcase.region.{r}"), r) for r in ("NL", "VL")], value=item.region,
-            layout=widgets.Layout(width="440px"),
+            layout=shared_layout(width="440px"),
         )  # fmt: skip
         for control, label in ((name, "newcase.name"), (sector, "newcase.sector"), (region, "newcase.region")):
             control.description = v(label)

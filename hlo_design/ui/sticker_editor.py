@@ -40,6 +40,7 @@ from hlo_design.render.html_fragments import bullets_html, paragraph_html
 from hlo_design.render.role_map_text import explain, task_text
 from hlo_design.ui.list_editor import ListEditor
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["DEFAULT_OVERLOAD_THRESHOLD", "StickerEditor", "StickerGrid", "sticker_key"]
 
@@ -170,14 +171,14 @@ class StickerEditor(ListEditor[Sticker]):
         self.grids = {process: StickerGrid(labels=self._labels()) for process in Process}
         for grid in self.grids.values():
             grid.on_msg(lambda _grid, content, _buffers: self._on_click(content))
-        self.tabs = widgets.Tab(children=list(self.grids.values()), layout=widgets.Layout(overflow="auto"))
+        self.tabs = widgets.Tab(children=list(self.grids.values()), layout=shared_layout(overflow="auto"))
         for index, process in enumerate(self.grids):
             self.tabs.set_title(index, v.label(process))
         self.tabs.add_class("hlo-sticker-editor-tabs")
         self.heatmap = LiveFigure(role_heatmap(self.working_case, v), "hlo-role-heatmap")
         self.shares = LiveFigure(side_share_bars(self.working_case, v))
         self.headlines = widgets.HTML()
-        self.details = widgets.Accordion(children=[widgets.HTML()], selected_index=None)
+        self.details = widgets.Accordion(children=[widgets.HTML()], selected_index=None, layout=widgets.Layout())
         self.analysis = widgets.VBox([self.headlines, self.details])
         self._render_rows()
         self._draw_analysis()

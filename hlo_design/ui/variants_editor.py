@@ -43,6 +43,7 @@ from hlo_design.render.map_legend import map_legend_html
 from hlo_design.ui.activity_editor import SLIDER_WIDTH, axis_slider
 from hlo_design.ui.controls import Status, auto_width, fresh_id, validation_message
 from hlo_design.ui.live_figure import LiveFigure
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["CURRENT", "VariantEditor", "save_variant"]
 
@@ -87,12 +88,12 @@ class VariantEditor:
         self._syncing = False
         self.base = widgets.Dropdown(
             options=self._base_options(), value=CURRENT, description=v("design_phase.variant_base"),
-            style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+            style={"description_width": "initial"}, layout=shared_layout(width="520px"),
         )  # fmt: skip
         self.base.observe(self._on_base, "value")
         self.name = widgets.Text(
             value=v("design_phase.variant_default_name"), description=v("design_phase.variant_name"),
-            style={"description_width": "initial"}, layout=widgets.Layout(width="520px"),
+            style={"description_width": "initial"}, layout=shared_layout(width="520px"),
         )  # fmt: skip
         self.name.add_class("hlo-variant-name")
         self.save_button = widgets.Button(
@@ -109,7 +110,7 @@ class VariantEditor:
         self._index_map()
         self.sliders: dict[str, tuple[widgets.FloatSlider, widgets.FloatSlider, widgets.BoundedFloatText]] = {}
         self.rows = widgets.VBox([self._header()] + [self._row(a) for a in case.activities])
-        table = widgets.VBox([self.rows], layout=widgets.Layout(max_height="520px", overflow="auto"))
+        table = widgets.VBox([self.rows], layout=shared_layout(max_height="520px", overflow="auto"))
         self.widget = widgets.VBox(
             [
                 self.base,
@@ -333,7 +334,7 @@ class VariantEditor:
         labels = [(v("editor.name"), "300px"), (f"{v('axis.form')} (−1 … 1)", slider),
                   (f"{v('axis.context')} (−1 … 1)", slider), (v("editor.hours"), "100px")]  # fmt: skip
         return widgets.HBox(
-            [widgets.HTML(Markup("<b>{}</b>").format(t), layout=widgets.Layout(width=w)) for t, w in labels]
+            [widgets.HTML(Markup("<b>{}</b>").format(t), layout=shared_layout(width=w)) for t, w in labels]
         )
 
     def _row(self, activity: Activity) -> widgets.HBox:
@@ -345,13 +346,13 @@ class VariantEditor:
                 "<span class='hlo-variant-activity' title='{} · {}' style='display:block;white-space:normal;"
                 "line-height:1.25;overflow-wrap:anywhere'>{}</span>"
             ).format(activity.name, environment, activity.name),
-            layout=widgets.Layout(width="300px"),
+            layout=shared_layout(width="300px"),
         )
         label.add_class("hlo-wrapped-name")
         form = axis_slider(activity.position.form, v("pole.acquisition"), v("pole.participation"))
         context = axis_slider(activity.position.context, v("pole.constructed"), v("pole.realistic"))
         hours = widgets.BoundedFloatText(
-            value=activity.hours_per_week, min=0, max=80, step=0.5, layout=widgets.Layout(width="100px")
+            value=activity.hours_per_week, min=0, max=80, step=0.5, layout=shared_layout(width="100px")
         )
         self.sliders[activity.id] = (form, context, hours)
 

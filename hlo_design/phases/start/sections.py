@@ -31,6 +31,7 @@ from hlo_design.ui.live_quadrant_map import LiveQuadrantMap
 from hlo_design.ui.new_case_form import NewCaseForm
 from hlo_design.ui.page_head import show_page_head
 from hlo_design.ui.session import in_dashboard
+from hlo_design.ui.shared_models import shared_layout
 
 __all__ = ["CaseExplorer", "landing_html", "name_tab", "show_cases", "show_new_case_form", "show_section_text"]
 
@@ -86,7 +87,7 @@ class CaseExplorer:
         self.cases = {case_id: case for case_id, case in _loaded(cases_dir) if isinstance(case, Case)}
         self.picker = widgets.Dropdown(
             options=[(case.name, case_id) for case_id, case in self.cases.items()], description=vocabulary("overview.pick_case"),
-            layout=widgets.Layout(width="auto", max_width="100%"), style={"description_width": "initial"},
+            layout=shared_layout(width="auto", max_width="100%"), style={"description_width": "initial"},
         )  # fmt: skip
         first = next(iter(self.cases.values()), None)
         self.map = LiveQuadrantMap(first, self._vocabulary(first)) if first else None
