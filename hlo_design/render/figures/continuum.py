@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.continuum import ContinuumPosition
-from hlo_design.render.figures.theme import OKABE_ITO, base_layout
+from hlo_design.render.figures.theme import OKABE_ITO, Overlay, base_layout
 
 __all__ = ["continuum_strip"]
 
@@ -31,11 +31,13 @@ def continuum_strip(chosen: ContinuumPosition | None, vocabulary: Vocabulary, *,
             textfont={"size": 15}, hoverinfo="text", showlegend=False, cliponaxis=False,
         )
     )  # fmt: skip
-    figure.add_shape(type="line", x0=-2.4, x1=2.4, y0=0, y1=0, line={"color": "#777777", "width": 2}, layer="below")
+    overlay = Overlay()
+    overlay.shape(type="line", x0=-2.4, x1=2.4, y0=0, y1=0, line={"color": "#777777", "width": 2}, layer="below")
     for x, key, anchor in ((-2.45, "continuum.school", "right"), (2.45, "continuum.work", "left")):
-        figure.add_annotation(
+        overlay.annotation(
             x=x, y=0, text=f"<b>{vocabulary(key)}</b>", showarrow=False, xanchor=anchor, font={"size": 16}
         )
+    overlay.draw_on(figure)
     figure.update_xaxes(visible=False, range=[-3.2, 3.2], fixedrange=True)
     figure.update_yaxes(visible=False, range=[-1.6, 0.5], fixedrange=True)
     position = vocabulary.label(chosen) if chosen is not None else vocabulary("continuum.not_chosen")

@@ -16,7 +16,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.quadrants import Quadrant
-from hlo_design.render.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, base_layout, safe
+from hlo_design.render.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, Overlay, base_layout, safe
 
 __all__ = ["environment_comparison"]
 
@@ -50,10 +50,12 @@ def environment_comparison(
     )
     figure.update_xaxes(title={"text": vocabulary("summary.hours")}, fixedrange=True)
     figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
+    overlay = Overlay()
     for name, summary in zip(names, summaries, strict=True):
-        figure.add_annotation(
+        overlay.annotation(
             x=summary.total_hours, y=name, xanchor="left", showarrow=False, font={"size": 14},
             text=" " + vocabulary("environments.realistic_share", share=vocabulary.percent(summary.realistic_share)),
         )  # fmt: skip
+    overlay.draw_on(figure)
     height = 220 + 70 * max(len(environments), 1)
     return base_layout(figure, vocabulary, vocabulary("environments.title", case=safe(case.name)), height=height)

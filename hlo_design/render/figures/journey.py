@@ -21,7 +21,7 @@ from hlo_design.model.design_plan import DesignPlan, JourneyStep
 from hlo_design.model.quadrants import quadrant_by_number
 from hlo_design.render.figures.empty import empty_figure
 from hlo_design.render.figures.quadrant_map import quadrant_map
-from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Overlay, base_layout, quadrant_tick, safe
 
 __all__ = ["coverage_heatmap", "journey_map", "journey_points"]
 
@@ -88,6 +88,7 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
     activity_names = {a.id: a.name for a in case.activities}
     points = journey_points(plan)
     goals = _ordered_goals(plan)
+    overlay = Overlay()
     previous: tuple[str, float, float] | None = None
     for g_index, goal in enumerate(goals):
         colour = GOAL_COLOURS[g_index % len(GOAL_COLOURS)]
@@ -131,15 +132,16 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
             )
         )
         if previous is not None:
-            _arrow(figure, previous[1:], (mine[0][2], mine[0][3]), "#777777", dash=True)
+            _arrow(overlay, previous[1:], (mine[0][2], mine[0][3]), "#777777", dash=True)
         for (_, _, x0, y0), (_, _, x1, y1) in itertools.pairwise(mine):
-            _arrow(figure, (x0, y0), (x1, y1), colour)
+            _arrow(overlay, (x0, y0), (x1, y1), colour)
         previous = (mine[-1][0], mine[-1][2], mine[-1][3])
     if not points:
-        figure.add_annotation(
+        overlay.annotation(
             x=0.5, y=0.5, xref="paper", yref="paper", text=vocabulary("journey.empty"), showarrow=False,
             font={"size": 20}, bgcolor="white",
         )  # fmt: skip
+    overlay.draw_on(figure)
     base_layout(figure, vocabulary, vocabulary("journey.title", case=safe(case.name)), height=height)
     figure.update_layout(
         legend={
@@ -155,10 +157,10 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
 
 
 def _arrow(
-    figure: go.Figure, start: tuple[float, float], end: tuple[float, float], colour: str, *, dash: bool = False
+    overlay: Overlay, start: tuple[float, float], end: tuple[float, float], colour: str, *, dash: bool = False
 ) -> None:
     """An arrow between two steps; dashed (fainter, thinner) for a jump between goals."""
-    add_arrow(figure, start, end, colour=colour, width=2 if dash else 3, standoff=20, opacity=0.6 if dash else 0.95)
+    overlay.arrow(start, end, colour=colour, width=2 if dash else 3, standoff=20, opacity=0.6 if dash else 0.95)
 
 
 def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:

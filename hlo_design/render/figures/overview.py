@@ -21,6 +21,7 @@ from hlo_design.render.figures.theme import (
     OKABE_ITO,
     QUADRANT_COLOURS,
     QUADRANT_PATTERNS,
+    Overlay,
     base_layout,
     discrete_colourscale,
     safe,
@@ -126,11 +127,11 @@ def concentration_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figu
     figure = go.Figure(
         [_concentration_trace(name, labels, found, index, vocabulary) for index, (name, found) in enumerate(parts)]
     )
+    overlay = Overlay()
     for label, analysis in zip(labels, analyses, strict=True):
         if analysis.overall is None:
-            figure.add_annotation(
-                x=0, y=label, text=vocabulary("overview.no_role_map"), showarrow=False, xanchor="left"
-            )
+            overlay.annotation(x=0, y=label, text=vocabulary("overview.no_role_map"), showarrow=False, xanchor="left")
+    overlay.draw_on(figure)
     figure.update_xaxes(
         title={"text": vocabulary("rolemap.concentration.axis")},
         range=[0, 1.12], tickformat=".0%", gridcolor="#dddddd", fixedrange=True,

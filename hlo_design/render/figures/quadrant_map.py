@@ -24,7 +24,7 @@ from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.findings import Finding
 from hlo_design.model.quadrants import Quadrant
-from hlo_design.render.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, base_layout, readable_on, safe
+from hlo_design.render.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, Overlay, base_layout, readable_on, safe
 
 __all__ = ["activity_hover", "environment_style", "marker_size", "numbered", "quadrant_map"]
 
@@ -47,19 +47,21 @@ def quadrant_map(
     vocabulary = vocabulary or Vocabulary(region=case.region)
     shown = list(case.activities if activities is None else activities)
     figure = go.Figure()
-    _draw_quadrants(figure, vocabulary)
+    overlay = Overlay()
+    _draw_quadrants(overlay, vocabulary)
     _draw_activities(figure, case, shown, vocabulary)
     if show_findings:
-        _draw_findings(figure, case.findings, vocabulary)
-    _draw_axes(figure, vocabulary)
+        _draw_findings(figure, overlay, case.findings, vocabulary)
+    _draw_axes(figure, overlay, vocabulary)
+    overlay.draw_on(figure)
     return base_layout(figure, vocabulary, vocabulary("map.title", case=safe(case.name)), height=height)
 
 
-def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
+def _draw_quadrants(overlay: Overlay, vocabulary: Vocabulary) -> None:
     for quadrant in Quadrant:
         x_side = 1 if quadrant.is_realistic else -1
         y_side = 1 if quadrant.is_participation else -1
-        figure.add_shape(
+        overlay.shape(
             type="rect",
             x0=0,
             x1=x_side * EDGE,
@@ -69,7 +71,7 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
             line={"width": 0},
             layer="below",
         )
-        figure.add_annotation(
+        overlay.annotation(
             x=x_side * (EDGE - 0.03),
             y=y_side * (EDGE - 0.03),
             xanchor="right" if x_side > 0 else "left",
@@ -80,7 +82,7 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
             font={"size": 16, "color": "#333333"},
             bgcolor="rgba(255,255,255,0.75)",
         )
-    figure.add_shape(
+    overlay.shape(
         type="circle",
         x0=-0.2,
         x1=0.2,
@@ -89,7 +91,7 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
         line={"color": "#555555", "width": 2, "dash": "dot"},
         layer="below",
     )
-    figure.add_annotation(
+    overlay.annotation(
         x=0,
         y=0.27,
         text=f"<i>{vocabulary('map.centre')}</i>",
@@ -191,7 +193,7 @@ def _label(finding: Finding, index: int) -> str:
     return safe(finding.label or str(index + 1))
 
 
-def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: Vocabulary) -> None:
+def _draw_findings(figure: go.Figure, overlay: Overlay, findings: Sequence[Finding], vocabulary: Vocabulary) -> None:
     labels = {finding.id: _label(finding, i) for i, finding in enumerate(findings)}
     points = _finding_points(findings)
     if points:
@@ -213,7 +215,7 @@ def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: V
         )
     whole_model = [labels[f.id] for f in findings if f.place.is_model]
     if whole_model:
-        figure.add_annotation(
+        overlay.annotation(
             x=0,
             y=-0.1,
             xref="paper",
@@ -229,7 +231,7 @@ def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: V
         )
 
 
-def _draw_axes(figure: go.Figure, vocabulary: Vocabulary) -> None:
+def _draw_axes(figure: go.Figure, overlay: Overlay, vocabulary: Vocabulary) -> None:
     common = {
         "range": [-EDGE, EDGE],
         "zeroline": False,
@@ -239,7 +241,7 @@ def _draw_axes(figure: go.Figure, vocabulary: Vocabulary) -> None:
         "constrain": "domain",
     }
     for x0, x1, y0, y1 in ((-EDGE, EDGE, 0, 0), (0, 0, -EDGE, EDGE)):
-        figure.add_shape(type="line", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#555555", "width": 2})
+        overlay.shape(type="line", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#555555", "width": 2})
     figure.update_xaxes(
         title={
             "text": f"{vocabulary('axis.context')}: ← {vocabulary('pole.constructed')} · {vocabulary('pole.realistic')} →"

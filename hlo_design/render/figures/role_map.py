@@ -21,7 +21,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.actors import Actor
 from hlo_design.model.case import Case
 from hlo_design.model.roles import Process, Side, Task, task_catalogue
-from hlo_design.render.figures.theme import OKABE_ITO, base_layout, discrete_colourscale, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Overlay, base_layout, discrete_colourscale, safe
 from hlo_design.render.role_map_text import task_text
 
 __all__ = ["role_heatmap", "side_share_bars"]
@@ -79,8 +79,10 @@ def role_heatmap(case: Case, vocabulary: Vocabulary | None = None, *, height: in
             },
         )
     )
-    _draw_process_groups(figure, tasks, vocabulary)
-    _draw_side_groups(figure, actors)
+    overlay = Overlay()
+    _draw_process_groups(overlay, tasks, vocabulary)
+    _draw_side_groups(overlay, actors)
+    overlay.draw_on(figure)
     figure.update_xaxes(
         tickvals=list(range(len(tasks))),
         ticktext=columns,
@@ -116,30 +118,30 @@ def _actor_label(actor: Actor, vocabulary: Vocabulary) -> str:
     return f"{safe(name)}<br><i>{vocabulary.label(actor.type)}</i>"
 
 
-def _draw_process_groups(figure: go.Figure, tasks: Sequence[Task], vocabulary: Vocabulary) -> None:
+def _draw_process_groups(overlay: Overlay, tasks: Sequence[Task], vocabulary: Vocabulary) -> None:
     """Process names above their columns, a thick line between processes, a dotted one between locations."""
     for process in Process:
         indices = [i for i, task in enumerate(tasks) if task.process is process]
         if not indices:
             continue
-        _label_above(figure, indices, f"<b>{vocabulary.label(process)}</b>", y=1.08, size=17)
+        _label_above(overlay, indices, f"<b>{vocabulary.label(process)}</b>", y=1.08, size=17)
         if indices[0] > 0:
-            _separator(figure, indices[0] - 0.5, dash="solid", width=4)
+            _separator(overlay, indices[0] - 0.5, dash="solid", width=4)
     located = [(i, task.location) for i, task in enumerate(tasks) if task.location is not None]
     for location in ("shop_floor", "towards_shop_floor"):
         indices = [i for i, here in located if here == location]
         if indices:
-            _label_above(figure, indices, vocabulary(f"rolemap.location.{location}"), y=1.02, size=14)
+            _label_above(overlay, indices, vocabulary(f"rolemap.location.{location}"), y=1.02, size=14)
     for (before, first), (after, second) in pairwise(located):
         if first != second:
-            _separator(figure, (before + after) / 2, dash="dot", width=2)
+            _separator(overlay, (before + after) / 2, dash="dot", width=2)
 
 
-def _draw_side_groups(figure: go.Figure, actors: Sequence[Actor]) -> None:
+def _draw_side_groups(overlay: Overlay, actors: Sequence[Actor]) -> None:
     """A line between the school, work, learner and other actors (rows are sorted by side)."""
     for index in range(1, len(actors)):
         if actors[index].type.side is not actors[index - 1].type.side:
-            figure.add_shape(
+            overlay.shape(
                 type="line",
                 x0=0,
                 x1=1,
@@ -151,8 +153,8 @@ def _draw_side_groups(figure: go.Figure, actors: Sequence[Actor]) -> None:
             )
 
 
-def _label_above(figure: go.Figure, indices: Sequence[int], text: str, *, y: float, size: int) -> None:
-    figure.add_annotation(
+def _label_above(overlay: Overlay, indices: Sequence[int], text: str, *, y: float, size: int) -> None:
+    overlay.annotation(
         x=(indices[0] + indices[-1]) / 2,
         y=y,
         xref="x",
@@ -164,8 +166,8 @@ def _label_above(figure: go.Figure, indices: Sequence[int], text: str, *, y: flo
     )
 
 
-def _separator(figure: go.Figure, x: float, *, dash: str, width: int) -> None:
-    figure.add_shape(
+def _separator(overlay: Overlay, x: float, *, dash: str, width: int) -> None:
+    overlay.shape(
         type="line",
         x0=x,
         x1=x,

@@ -11,7 +11,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import STRENGTH_MAX, ActionStatus, Corner, Valorisation
 from hlo_design.render.figures.empty import empty_figure
-from hlo_design.render.figures.theme import OKABE_ITO, base_layout, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Overlay, base_layout, safe
 
 __all__ = ["action_plan_chart", "corner_chart", "test_moment_chart", "wrap"]
 
@@ -80,6 +80,7 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
                 marker={"color": colour, "symbol": symbol, "size": 20, "line": {"color": "white", "width": 1.5}},
             )
         )  # fmt: skip
+    overlay = Overlay()
     for label, moment in zip(labels, moments, strict=True):
         delta = moment.delta
         text = (
@@ -88,7 +89,7 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
             else vocabulary("valorisation.no_measure")
         )
         x = max(moment.before or moment.scale_min, moment.after or moment.scale_min)
-        figure.add_annotation(
+        overlay.annotation(
             x=x, y=label, text=f"<b>{text}</b>", showarrow=False, xanchor="left", xshift=18, font={"size": 17}
         )
     low = min(m.scale_min for m in moments)
@@ -99,10 +100,11 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
     )  # fmt: skip
     figure.update_yaxes(automargin=True, fixedrange=True, categoryorder="array", categoryarray=labels)
     if any(m.illustrative for m in moments):
-        figure.add_annotation(
+        overlay.annotation(
             text=vocabulary("valorisation.illustrative"), xref="paper", yref="paper", x=1, y=-0.02,
             xanchor="right", yanchor="top", yshift=-40, showarrow=False, font={"size": 15},
         )  # fmt: skip
+    overlay.draw_on(figure)
     figure.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
     height = max(360, 150 + 110 * len(moments))
     return base_layout(figure, vocabulary, title, height=height)
@@ -134,8 +136,9 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
             hoverinfo="x+y", showlegend=False,
         )
     )  # fmt: skip
+    overlay = Overlay()
     for label, strength, text in zip(labels, strengths, texts, strict=True):
-        figure.add_annotation(
+        overlay.annotation(
             x=label, y=strength, text=text, showarrow=False, yanchor="bottom", yshift=6, font={"size": 16}
         )
     figure.update_yaxes(
@@ -143,10 +146,11 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
         gridcolor="#dddddd", fixedrange=True,
     )  # fmt: skip
     figure.update_xaxes(fixedrange=True)
-    figure.add_annotation(
+    overlay.annotation(
         text=wrap(vocabulary("valorisation.strength_rule"), 120), xref="paper", yref="paper", x=0, y=-0.3,
         xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 14},
     )  # fmt: skip
+    overlay.draw_on(figure)
     figure = base_layout(figure, vocabulary, vocabulary("valorisation.corner_title", case=_case_name(case)), height=620)
     figure.update_layout(margin={"b": 190})
     return figure

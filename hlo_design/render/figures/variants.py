@@ -19,7 +19,7 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignVariant
 from hlo_design.model.quadrants import Quadrant
 from hlo_design.render.figures.quadrant_map import quadrant_map
-from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Overlay, base_layout, quadrant_tick, safe
 
 __all__ = ["shift_bars", "shift_map", "variant_comparison"]
 
@@ -51,9 +51,10 @@ def shift_map(
                 marker={"size": 22, "symbol": "circle-open", "color": "#333333", "line": {"width": 3}},
             )
         )
+    overlay = Overlay()
     for before, moved in pairs:
-        add_arrow(
-            figure, (before.position.context, before.position.form), (moved.position.context, moved.position.form),
+        overlay.arrow(
+            (before.position.context, before.position.form), (moved.position.context, moved.position.form),
             colour=MOVE_COLOUR, width=3.5, standoff=12,
             hovertext=vocabulary(
                 "variant.move_hover", name=safe(moved.name),
@@ -61,10 +62,11 @@ def shift_map(
             ),
         )  # fmt: skip
     if not pairs:
-        figure.add_annotation(
+        overlay.annotation(
             x=0.5, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False,
             text=vocabulary("variant.no_moves"), font={"size": 15}, bgcolor="white",
         )  # fmt: skip
+    overlay.draw_on(figure)
     return base_layout(figure, vocabulary, vocabulary("variant.map_title", variant=safe(variant.name)), height=height)
 
 
