@@ -35,7 +35,7 @@ from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import Scan
 from hlo_design.render.figures.empty import empty_figure
-from hlo_design.render.figures.theme import base_layout, discrete_colourscale, safe
+from hlo_design.render.figures.theme import Draft, base_layout, discrete_colourscale, safe
 
 __all__ = [
     "CARRIED_MARK",
@@ -170,9 +170,9 @@ def _continuum_colorbar(vocabulary: Vocabulary) -> dict[str, object]:
     }
 
 
-def _axes(figure: go.Figure, **selector: object) -> None:
-    figure.update_yaxes(autorange="reversed", fixedrange=True, tickfont={"size": 16}, **selector)
-    figure.update_xaxes(side="top", fixedrange=True, tickfont={"size": 15}, **selector)
+def _axes(figure: go.Figure | Draft) -> None:
+    figure.update_yaxes(autorange="reversed", fixedrange=True, tickfont={"size": 16})
+    figure.update_xaxes(side="top", fixedrange=True, tickfont={"size": 15})
 
 
 def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | None = None) -> go.Figure:
@@ -186,13 +186,11 @@ def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | 
         colorscale=discrete_colourscale(list(CONTINUUM_COLOURS)),
         colorbar=_continuum_colorbar(vocabulary),
     )
-    figure = go.Figure(trace)
-    _axes(figure)
-    figure = base_layout(
-        figure, vocabulary, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary)))
-    )
-    figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
-    return figure
+    draft = Draft(trace)
+    _axes(draft)
+    draft = base_layout(draft, vocabulary, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary))))
+    draft.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    return draft.figure()
 
 
 def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
@@ -228,7 +226,7 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
             hover_row.append("<br>".join(lines))
         texts.append(text_row)
         hovers.append(hover_row)
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=_cells(spreads),
             x=_perspective_labels(vocabulary),
@@ -253,17 +251,17 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
             ygap=3,
         )
     )
-    _axes(figure)
+    _axes(draft)
     groups = ", ".join(vocabulary.label(g) for g in latest)
     label = f"{groups}, {session[0].date:%d-%m-%Y}" if session else groups
-    figure = base_layout(figure, vocabulary, vocabulary("scan.disagreement_title", label=label))
-    figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    draft = base_layout(draft, vocabulary, vocabulary("scan.disagreement_title", label=label))
+    draft.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
     if spreads.isna().all().all():  # one group so far (a meeting just started): say why the map is empty
-        figure.add_annotation(
+        draft.add_annotation(
             text=vocabulary("scan.disagreement_needs_two"), x=0.5, y=0.5, xref="paper", yref="paper",
             showarrow=False, font={"size": 22}, bgcolor="rgba(255,255,255,0.9)",
         )  # fmt: skip
-    return figure
+    return draft.figure()
 
 
 def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:

@@ -7,11 +7,12 @@ on colour alone. Font sizes are chosen for a projector at the back of a room.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
 import plotly.graph_objects as go
 from markupsafe import escape
+from plotly.basedatatypes import BaseTraceType
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.quadrants import Quadrant
@@ -22,7 +23,7 @@ __all__ = [
     "QUADRANT_PATTERNS",
     "QUADRANT_TINTS",
     "SYMBOLS",
-    "Overlay",
+    "Draft",
     "base_layout",
     "contrast",
     "discrete_colourscale",
@@ -49,7 +50,10 @@ FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 BASE_FONT_SIZE = 17
 
 
-def base_layout(figure: go.Figure, vocabulary: Vocabulary, title: str, height: int = 640) -> go.Figure:
+_FigureT = TypeVar("_FigureT", go.Figure, "Draft")
+
+
+def base_layout(figure: _FigureT, vocabulary: Vocabulary, title: str, height: int = 640) -> _FigureT:
     """Apply the common title, fonts and margins, and the page's decimal separator to every axis and hover."""
     figure.update_layout(
         separators=",." if vocabulary.language == "nl" else ".,",
@@ -108,44 +112,83 @@ def discrete_colourscale(colours: list[str]) -> list[tuple[float, str]]:
     return scale
 
 
-@dataclass
-class Overlay:
-    """Shapes and annotations gathered as plain dicts, then put on a figure in one assignment each.
+class Draft:
+    """A figure being built: traces and layout gathered as plain data, made into one ``go.Figure`` at the end.
 
-    plotly's ``add_shape`` and ``add_annotation`` validate and re-assign the
-    figure's whole tuple of shapes (or annotations) on every call, so a loop
-    of N calls costs O(N²) validation: 62 such calls took 0.34 s of one
-    diagnosis page view. Gathered here, every item is validated once, and
-    the figure gets them in the order they were gathered, the order plotly.js
-    draws them in.
+    plotly validates on every call: ``add_shape`` and ``add_annotation``
+    re-validate and re-assign the figure's whole tuple of shapes (annotations),
+    so a loop of N calls costs O(N²) (62 calls took 0.34 s of one diagnosis
+    page view), and each ``update_layout`` or ``update_xaxes`` runs plotly's
+    relayout machinery (key-path parsing, validating twice): ~2 ms a call,
+    most of a small figure's time. A draft takes the same calls as
+    ``go.Figure`` (those the figure modules use), merges layout updates as
+    plotly does (nested dicts merged, later values win) and hands it all to
+    the ``go.Figure`` constructor, which validates every part once, with
+    validation on. The figure is the same; shapes and annotations keep the
+    order they were added in, the order plotly.js draws them in.
     """
 
-    shapes: list[dict[str, Any]] = field(default_factory=list)
-    annotations: list[dict[str, Any]] = field(default_factory=list)
+    def __init__(self, data: BaseTraceType | Sequence[BaseTraceType] = ()) -> None:
+        self.data: list[BaseTraceType] = [data] if isinstance(data, BaseTraceType) else list(data)
+        self.layout: dict[str, Any] = {}
+        self.shapes: list[dict[str, Any]] = []
+        self.annotations: list[dict[str, Any]] = []
 
-    def shape(self, **properties: Any) -> None:
-        """Gather a shape; ``properties`` are those of ``go.layout.Shape``."""
+    def add_trace(self, trace: BaseTraceType) -> Draft:
+        """Add a trace, drawn after those added before it."""
+        self.data.append(trace)
+        return self
+
+    def add_shape(self, **properties: Any) -> Draft:
+        """Add a shape; ``properties`` are those of ``go.layout.Shape``."""
         self.shapes.append(properties)
+        return self
 
-    def annotation(self, **properties: Any) -> None:
-        """Gather an annotation; ``properties`` are those of ``go.layout.Annotation``."""
+    def add_annotation(self, **properties: Any) -> Draft:
+        """Add an annotation; ``properties`` are those of ``go.layout.Annotation``."""
         self.annotations.append(properties)
+        return self
 
-    def arrow(
+    def add_arrow(
         self, start: tuple[float, float], end: tuple[float, float], *, colour: str, width: float,
         standoff: float = 14, opacity: float = 0.95, hovertext: str | None = None,
-    ) -> None:  # fmt: skip
+    ) -> Draft:  # fmt: skip
         """A data-coordinate arrow from ``start`` to ``end`` that stops short of the markers at both ends."""
-        self.annotation(
+        return self.add_annotation(
             x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
             text="", showarrow=True, arrowhead=3, arrowsize=1.3, arrowwidth=width, arrowcolor=colour,
             standoff=standoff, startstandoff=standoff, opacity=opacity, hovertext=hovertext,
         )  # fmt: skip
 
-    def draw_on(self, figure: go.Figure) -> go.Figure:
-        """Append the gathered shapes and annotations after those ``figure`` already has."""
+    def update_layout(self, properties: Mapping[str, Any] | None = None, **more: Any) -> Draft:
+        """Update layout properties (not shapes or annotations: add those one by one)."""
+        _merge(self.layout, {**(properties or {}), **more})
+        return self
+
+    def update_xaxes(self, **properties: Any) -> Draft:
+        """Update the x axis (a draft has one, as a figure without subplots)."""
+        return self.update_layout(xaxis=properties)
+
+    def update_yaxes(self, **properties: Any) -> Draft:
+        """Update the y axis (a draft has one, as a figure without subplots)."""
+        return self.update_layout(yaxis=properties)
+
+    def figure(self) -> go.Figure:
+        """The plotly figure of everything added so far."""
+        layout = dict(self.layout)
         if self.shapes:
-            figure.layout.shapes += tuple(self.shapes)
+            layout["shapes"] = self.shapes
         if self.annotations:
-            figure.layout.annotations += tuple(self.annotations)
-        return figure
+            layout["annotations"] = self.annotations
+        return go.Figure(data=self.data, layout=layout)
+
+
+def _merge(into: dict[str, Any], update: Mapping[str, Any]) -> None:
+    """Merge ``update`` into ``into`` as plotly's ``update_layout`` does; nested dicts are copied, never shared."""
+    for key, value in update.items():
+        if isinstance(value, Mapping):
+            if not isinstance(into.get(key), dict):
+                into[key] = {}
+            _merge(into[key], value)
+        else:
+            into[key] = value
