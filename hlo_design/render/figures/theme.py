@@ -7,6 +7,7 @@ on colour alone. Font sizes are chosen for a projector at the back of a room.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -134,6 +135,20 @@ class Draft:
         self.shapes: list[dict[str, Any]] = []
         self.annotations: list[dict[str, Any]] = []
 
+    @classmethod
+    def going_on_from(cls, figure: go.Figure) -> Draft:
+        """A draft of ``figure`` so far, for a grid that ``make_subplots`` laid out: its traces, layout, shapes, annotations.
+
+        The layout's template is left out: the figure made at the end gets
+        plotly's default template again, the one ``make_subplots`` gives.
+        """
+        layout = figure.layout.to_plotly_json()
+        layout.pop("template", None)
+        draft = cls(figure.data)
+        draft.shapes = layout.pop("shapes", [])
+        draft.annotations = layout.pop("annotations", [])
+        return draft.update_layout(layout)
+
     def add_trace(self, trace: BaseTraceType) -> Draft:
         """Add a trace, drawn after those added before it."""
         self.data.append(trace)
@@ -166,12 +181,22 @@ class Draft:
         return self
 
     def update_xaxes(self, **properties: Any) -> Draft:
-        """Update the x axis (a draft has one, as a figure without subplots)."""
-        return self.update_layout(xaxis=properties)
+        """Update every x axis, as ``go.Figure.update_xaxes`` does: ``xaxis``, ``xaxis2`` … (just ``xaxis`` when none is set)."""
+        return self._update_axes("x", properties)
 
     def update_yaxes(self, **properties: Any) -> Draft:
-        """Update the y axis (a draft has one, as a figure without subplots)."""
-        return self.update_layout(yaxis=properties)
+        """Update every y axis, as ``go.Figure.update_yaxes`` does: ``yaxis``, ``yaxis2`` … (just ``yaxis`` when none is set)."""
+        return self._update_axes("y", properties)
+
+    def _update_axes(self, letter: str, properties: Mapping[str, Any]) -> Draft:
+        axes = [key for key in self.layout if re.fullmatch(f"{letter}axis[0-9]*", key)] or [f"{letter}axis"]
+        return self.update_layout(dict.fromkeys(axes, properties))
+
+    def update_annotations(self, **properties: Any) -> Draft:
+        """Update every annotation added so far, as ``go.Figure.update_annotations`` does."""
+        for annotation in self.annotations:
+            _merge(annotation, properties)
+        return self
 
     def figure(self) -> go.Figure:
         """The plotly figure of everything added so far."""
