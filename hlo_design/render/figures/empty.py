@@ -15,7 +15,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.render.figures.theme import BASE_FONT_SIZE, base_layout, safe
+from hlo_design.render.figures.theme import BASE_FONT_SIZE, Draft, base_layout, safe
 
 __all__ = ["EMPTY_HEIGHT", "EMPTY_META", "empty_figure"]
 
@@ -29,13 +29,13 @@ EMPTY_META = "hlo-empty"
 def empty_figure(vocabulary: Vocabulary, title: str, message: str, *, height: int = EMPTY_HEIGHT) -> go.Figure:
     """A figure titled ``title`` that shows only ``message`` (escaped, wrapped), without axes or grid."""
     text = "<br>".join(safe(line) for line in textwrap.wrap(message, 70))
-    figure = go.Figure()
-    figure.add_annotation(
+    draft = Draft()
+    draft.add_annotation(
         text=text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
         font={"size": BASE_FONT_SIZE + 3, "color": "#444444"}, align="center",
     )  # fmt: skip
-    figure.update_xaxes(visible=False, fixedrange=True)
-    figure.update_yaxes(visible=False, fixedrange=True)
-    figure = base_layout(figure, vocabulary, title, height=height)
-    figure.update_layout(meta=EMPTY_META, showlegend=False)
-    return figure
+    draft.update_xaxes(visible=False, fixedrange=True)
+    draft.update_yaxes(visible=False, fixedrange=True)
+    draft = base_layout(draft, vocabulary, title, height=height)
+    draft.update_layout(meta=EMPTY_META, showlegend=False)
+    return draft.figure()

@@ -16,7 +16,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.quadrants import Quadrant
-from hlo_design.render.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, base_layout, safe
+from hlo_design.render.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, Draft, base_layout, safe
 
 __all__ = ["environment_comparison"]
 
@@ -29,9 +29,9 @@ def environment_comparison(
     environments = [e for e in case.environments if any(a.environment == e.id for a in shown)]
     summaries = [summarise(e.id, [a for a in shown if a.environment == e.id]) for e in environments]
     names = [safe(e.name) for e in environments]
-    figure = go.Figure()
+    draft = Draft()
     for quadrant in Quadrant:
-        figure.add_trace(
+        draft.add_trace(
             go.Bar(
                 orientation="h",
                 name=f"{quadrant.number} · {vocabulary.label(quadrant)}",
@@ -44,16 +44,18 @@ def environment_comparison(
                 hovertemplate="%{y}<br>%{x:g} " + vocabulary("summary.hours_short") + "<extra>%{fullData.name}</extra>",
             )
         )
-    figure.update_layout(
+    draft.update_layout(
         barmode="stack",
         legend={"orientation": "h", "y": -0.25, "x": 0, "font": {"size": 14}, "traceorder": "normal"},
     )
-    figure.update_xaxes(title={"text": vocabulary("summary.hours")}, fixedrange=True)
-    figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
+    draft.update_xaxes(title={"text": vocabulary("summary.hours")}, fixedrange=True)
+    draft.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
     for name, summary in zip(names, summaries, strict=True):
-        figure.add_annotation(
+        draft.add_annotation(
             x=summary.total_hours, y=name, xanchor="left", showarrow=False, font={"size": 14},
             text=" " + vocabulary("environments.realistic_share", share=vocabulary.percent(summary.realistic_share)),
         )  # fmt: skip
     height = 220 + 70 * max(len(environments), 1)
-    return base_layout(figure, vocabulary, vocabulary("environments.title", case=safe(case.name)), height=height)
+    return base_layout(
+        draft, vocabulary, vocabulary("environments.title", case=safe(case.name)), height=height
+    ).figure()

@@ -20,8 +20,8 @@ from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignPlan, JourneyStep
 from hlo_design.model.quadrants import quadrant_by_number
 from hlo_design.render.figures.empty import empty_figure
-from hlo_design.render.figures.quadrant_map import quadrant_map
-from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
+from hlo_design.render.figures.quadrant_map import map_draft
+from hlo_design.render.figures.theme import OKABE_ITO, Draft, base_layout, quadrant_tick, safe
 
 __all__ = ["coverage_heatmap", "journey_map", "journey_points"]
 
@@ -78,11 +78,11 @@ def _two_lines(text: str, width: int = 36) -> str:
 def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int = 760) -> go.Figure:
     """The quadrant map of ``case`` with its journey as numbered, arrowed routes per learning goal."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
-    figure = quadrant_map(case, vocabulary, activities=[], show_findings=False, height=height)
+    draft = map_draft(case, vocabulary, activities=[], show_findings=False, height=height)
     centre_label = vocabulary("map.centre")
-    for annotation in figure.layout.annotations:
-        if centre_label in str(annotation.text):
-            annotation.y = 0  # into the centre circle, away from the goal lanes
+    for annotation in draft.annotations:
+        if centre_label in str(annotation["text"]):
+            annotation["y"] = 0  # into the centre circle, away from the goal lanes
     plan = case.design or DesignPlan()
     goal_text = {g.id: g.text for g in plan.goals}
     activity_names = {a.id: a.name for a in case.activities}
@@ -108,7 +108,7 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
                     quadrant=step.quadrant,
                 )
             )
-        figure.add_trace(
+        draft.add_trace(
             go.Scatter(
                 x=[x for _, _, x, _ in mine],
                 y=[y for _, _, _, y in mine],
@@ -131,17 +131,17 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
             )
         )
         if previous is not None:
-            _arrow(figure, previous[1:], (mine[0][2], mine[0][3]), "#777777", dash=True)
+            _arrow(draft, previous[1:], (mine[0][2], mine[0][3]), "#777777", dash=True)
         for (_, _, x0, y0), (_, _, x1, y1) in itertools.pairwise(mine):
-            _arrow(figure, (x0, y0), (x1, y1), colour)
+            _arrow(draft, (x0, y0), (x1, y1), colour)
         previous = (mine[-1][0], mine[-1][2], mine[-1][3])
     if not points:
-        figure.add_annotation(
+        draft.add_annotation(
             x=0.5, y=0.5, xref="paper", yref="paper", text=vocabulary("journey.empty"), showarrow=False,
             font={"size": 20}, bgcolor="white",
         )  # fmt: skip
-    base_layout(figure, vocabulary, vocabulary("journey.title", case=safe(case.name)), height=height)
-    figure.update_layout(
+    base_layout(draft, vocabulary, vocabulary("journey.title", case=safe(case.name)), height=height)
+    draft.update_layout(
         legend={
             "orientation": "v",
             "y": -0.13,
@@ -151,14 +151,14 @@ def journey_map(case: Case, vocabulary: Vocabulary | None = None, *, height: int
         },
         margin={"b": 90 + 26 * max(len(goals), 1)},
     )
-    return figure
+    return draft.figure()
 
 
 def _arrow(
-    figure: go.Figure, start: tuple[float, float], end: tuple[float, float], colour: str, *, dash: bool = False
+    draft: Draft, start: tuple[float, float], end: tuple[float, float], colour: str, *, dash: bool = False
 ) -> None:
     """An arrow between two steps; dashed (fainter, thinner) for a jump between goals."""
-    add_arrow(figure, start, end, colour=colour, width=2 if dash else 3, standoff=20, opacity=0.6 if dash else 0.95)
+    draft.add_arrow(start, end, colour=colour, width=2 if dash else 3, standoff=20, opacity=0.6 if dash else 0.95)
 
 
 def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | None = None) -> go.Figure:
@@ -178,7 +178,7 @@ def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | N
     gap = vocabulary("journey.gap")
     text = [[f"<b>{n}</b>" if n else f"✗ {gap}" for n in row] for row in counts]
     largest = max((n for row in counts for n in row), default=0) or 1
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=counts,
             x=columns,
@@ -195,10 +195,10 @@ def coverage_heatmap(plan: DesignPlan, vocabulary: Vocabulary, *, title: str | N
             ygap=3,
         )
     )
-    figure.update_yaxes(
+    draft.update_yaxes(
         autorange="reversed", title={"text": vocabulary("journey.goal")}, automargin=True, fixedrange=True
     )
-    figure.update_xaxes(side="top", automargin=True, fixedrange=True)
-    figure.update_layout(margin={"t": 150})
+    draft.update_xaxes(side="top", automargin=True, fixedrange=True)
+    draft.update_layout(margin={"t": 150})
     height = 200 + 80 * max(len(rows), 1)
-    return base_layout(figure, vocabulary, title or vocabulary("journey.coverage_title"), height=height)
+    return base_layout(draft, vocabulary, title or vocabulary("journey.coverage_title"), height=height).figure()

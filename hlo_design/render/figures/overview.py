@@ -21,6 +21,7 @@ from hlo_design.render.figures.theme import (
     OKABE_ITO,
     QUADRANT_COLOURS,
     QUADRANT_PATTERNS,
+    Draft,
     base_layout,
     discrete_colourscale,
     safe,
@@ -49,18 +50,18 @@ def _cell(table: pd.DataFrame, case_id: str, column: str) -> Any:
     return table.at[case_id, column]
 
 
-def _legend_on_top(figure: go.Figure) -> None:
-    figure.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"})
+def _legend_on_top(draft: Draft) -> None:
+    draft.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"})
 
 
 def quadrant_distribution(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
     """Per case a bar of the share of weekly hours in each quadrant (stacked, 1 at the bottom)."""
     table = overview_table(cases)
     labels = [_label(c) for c in cases]
-    figure = go.Figure()
+    draft = Draft()
     for quadrant in sorted(Quadrant, key=lambda q: q.number):
         shares = [float(s) for s in table[f"share_q{quadrant.number}"]]
-        figure.add_trace(
+        draft.add_trace(
             go.Bar(
                 x=labels, y=shares, name=f"{quadrant.number} · {vocabulary.label(quadrant)}",
                 text=[f"{s:.0%}" if s >= 0.05 else "" for s in shares], textposition="inside",
@@ -69,12 +70,12 @@ def quadrant_distribution(cases: Sequence[Case], vocabulary: Vocabulary) -> go.F
                 customdata=[safe(c.name) for c in cases], hovertemplate="%{customdata}<br>%{y:.0%}<extra></extra>",
             )
         )  # fmt: skip
-    figure.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1})
-    figure.update_yaxes(
+    draft.update_layout(barmode="stack", legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1})
+    draft.update_yaxes(
         title={"text": vocabulary("overview.share_hours")}, tickformat=".0%", range=[0, 1], fixedrange=True
     )
-    figure.update_xaxes(fixedrange=True)
-    return base_layout(figure, vocabulary, vocabulary("overview.quadrant_title"), height=560)
+    draft.update_xaxes(fixedrange=True)
+    return base_layout(draft, vocabulary, vocabulary("overview.quadrant_title"), height=560).figure()
 
 
 def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
@@ -90,7 +91,7 @@ def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fi
         for row, c in zip(z, cases, strict=True)
     ]
     top = max((n for row in z for n in row), default=0) or 1
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=z, x=[vocabulary.label(p) for p in perspectives], y=[_label(c) for c in cases],
             text=text, texttemplate="%{text}", textfont={"size": 20},
@@ -99,15 +100,15 @@ def perspective_coverage(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Fi
             hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
         )
     )  # fmt: skip
-    figure.update_yaxes(autorange="reversed", fixedrange=True)
-    figure.update_xaxes(side="top", fixedrange=True)
-    figure.add_annotation(
+    draft.update_yaxes(autorange="reversed", fixedrange=True)
+    draft.update_xaxes(side="top", fixedrange=True)
+    draft.add_annotation(
         text=vocabulary("overview.carries_note"), xref="paper", yref="paper", x=0, y=-0.04,
         xanchor="left", yanchor="top", showarrow=False, font={"size": 15},
     )  # fmt: skip
-    figure = base_layout(figure, vocabulary, vocabulary("overview.perspective_title"), height=220 + 80 * len(cases))
-    figure.update_layout(margin={"t": 130, "b": 80})
-    return figure
+    draft = base_layout(draft, vocabulary, vocabulary("overview.perspective_title"), height=220 + 80 * len(cases))
+    draft.update_layout(margin={"t": 130, "b": 80})
+    return draft.figure()
 
 
 def concentration_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
@@ -123,21 +124,21 @@ def concentration_bars(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figu
         (vocabulary("rolemap.concentration.all"), [a.overall for a in analyses]),
         *((vocabulary.label(p), [a.by_process.get(p) for a in analyses]) for p in Process),
     ]
-    figure = go.Figure(
+    draft = Draft(
         [_concentration_trace(name, labels, found, index, vocabulary) for index, (name, found) in enumerate(parts)]
     )
     for label, analysis in zip(labels, analyses, strict=True):
         if analysis.overall is None:
-            figure.add_annotation(
-                x=0, y=label, text=vocabulary("overview.no_role_map"), showarrow=False, xanchor="left"
-            )
-    figure.update_xaxes(
+            draft.add_annotation(x=0, y=label, text=vocabulary("overview.no_role_map"), showarrow=False, xanchor="left")
+    draft.update_xaxes(
         title={"text": vocabulary("rolemap.concentration.axis")},
         range=[0, 1.12], tickformat=".0%", gridcolor="#dddddd", fixedrange=True,
     )  # fmt: skip
-    figure.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
-    figure.update_layout(barmode="group", legend={"orientation": "h", "y": -0.18, "traceorder": "normal"})
-    return base_layout(figure, vocabulary, vocabulary("rolemap.concentration.title"), height=260 + 150 * len(cases))
+    draft.update_yaxes(autorange="reversed", automargin=True, fixedrange=True)
+    draft.update_layout(barmode="group", legend={"orientation": "h", "y": -0.18, "traceorder": "normal"})
+    return base_layout(
+        draft, vocabulary, vocabulary("rolemap.concentration.title"), height=260 + 150 * len(cases)
+    ).figure()
 
 
 def _concentration_trace(
@@ -166,7 +167,7 @@ def phase_progress(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
     statuses = list(PhaseStatus)
     codes = [[statuses.index(PhaseStatus(_cell(table, c.id, f"phase_{p.value}"))) for p in Phase] for c in cases]
     text = [[vocabulary.label(statuses[code]) for code in row] for row in codes]
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=codes, x=[vocabulary.label(p) for p in Phase], y=[_label(c) for c in cases],
             text=text, texttemplate="%{text}", textfont={"size": 18},
@@ -174,11 +175,11 @@ def phase_progress(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
             showscale=False, xgap=4, ygap=4, hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         )
     )  # fmt: skip
-    figure.update_yaxes(autorange="reversed", fixedrange=True)
-    figure.update_xaxes(side="top", fixedrange=True)
-    figure = base_layout(figure, vocabulary, vocabulary("overview.phase_title"), height=200 + 80 * len(cases))
-    figure.update_layout(margin={"t": 130})
-    return figure
+    draft.update_yaxes(autorange="reversed", fixedrange=True)
+    draft.update_xaxes(side="top", fixedrange=True)
+    draft = base_layout(draft, vocabulary, vocabulary("overview.phase_title"), height=200 + 80 * len(cases))
+    draft.update_layout(margin={"t": 130})
+    return draft.figure()
 
 
 def corners_comparison(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figure:
@@ -186,26 +187,26 @@ def corners_comparison(cases: Sequence[Case], vocabulary: Vocabulary) -> go.Figu
     table = overview_table(cases)
     corners = list(Corner)
     x = [wrap(vocabulary.label(c), 22) for c in corners]
-    figure = go.Figure()
+    draft = Draft()
     for index, case in enumerate(cases):
         values = [float(_cell(table, case.id, f"corner_{c.value}")) for c in corners]
-        figure.add_trace(
+        draft.add_trace(
             go.Bar(
                 x=x, y=[0.0 if math.isnan(v) else v for v in values], name=_label(case),
                 text=["–" if math.isnan(v) else f"{v:g}" for v in values], textposition="outside", cliponaxis=False,
                 marker={"color": OKABE_ITO[index % len(OKABE_ITO)], "pattern": {"shape": _PATTERNS[index % len(_PATTERNS)]}},
             )
         )  # fmt: skip
-    figure.update_layout(barmode="group", bargap=0.25)
-    _legend_on_top(figure)
-    figure.update_yaxes(
+    draft.update_layout(barmode="group", bargap=0.25)
+    _legend_on_top(draft)
+    draft.update_yaxes(
         title={"text": vocabulary("valorisation.strength")},
         range=[0, STRENGTH_MAX + 0.6],
         dtick=1,
         gridcolor="#dddddd",
         fixedrange=True,
     )
-    figure.update_xaxes(fixedrange=True)
-    figure = base_layout(figure, vocabulary, vocabulary("overview.corners_title"), height=600)
-    figure.update_layout(margin={"t": 120})
-    return figure
+    draft.update_xaxes(fixedrange=True)
+    draft = base_layout(draft, vocabulary, vocabulary("overview.corners_title"), height=600)
+    draft.update_layout(margin={"t": 120})
+    return draft.figure()

@@ -24,9 +24,9 @@ from hlo_design.model.activities import Activity
 from hlo_design.model.case import Case
 from hlo_design.model.findings import Finding
 from hlo_design.model.quadrants import Quadrant
-from hlo_design.render.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, base_layout, readable_on, safe
+from hlo_design.render.figures.theme import OKABE_ITO, QUADRANT_TINTS, SYMBOLS, Draft, base_layout, readable_on, safe
 
-__all__ = ["activity_hover", "environment_style", "marker_size", "numbered", "quadrant_map"]
+__all__ = ["activity_hover", "environment_style", "map_draft", "marker_size", "numbered", "quadrant_map"]
 
 EDGE = 1.08
 MAX_MARKER_PX = 52
@@ -45,21 +45,33 @@ def quadrant_map(
 ) -> go.Figure:
     """The map of ``case``; pass ``activities`` to draw edited positions instead of the saved ones."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
+    return map_draft(case, vocabulary, activities=activities, show_findings=show_findings, height=height).figure()
+
+
+def map_draft(
+    case: Case,
+    vocabulary: Vocabulary,
+    *,
+    activities: Sequence[Activity] | None = None,
+    show_findings: bool = True,
+    height: int = 680,
+) -> Draft:
+    """The map of ``case`` as a draft, for figures that draw more on it (journeys, variants)."""
     shown = list(case.activities if activities is None else activities)
-    figure = go.Figure()
-    _draw_quadrants(figure, vocabulary)
-    _draw_activities(figure, case, shown, vocabulary)
+    draft = Draft()
+    _draw_quadrants(draft, vocabulary)
+    _draw_activities(draft, case, shown, vocabulary)
     if show_findings:
-        _draw_findings(figure, case.findings, vocabulary)
-    _draw_axes(figure, vocabulary)
-    return base_layout(figure, vocabulary, vocabulary("map.title", case=safe(case.name)), height=height)
+        _draw_findings(draft, case.findings, vocabulary)
+    _draw_axes(draft, vocabulary)
+    return base_layout(draft, vocabulary, vocabulary("map.title", case=safe(case.name)), height=height)
 
 
-def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
+def _draw_quadrants(draft: Draft, vocabulary: Vocabulary) -> None:
     for quadrant in Quadrant:
         x_side = 1 if quadrant.is_realistic else -1
         y_side = 1 if quadrant.is_participation else -1
-        figure.add_shape(
+        draft.add_shape(
             type="rect",
             x0=0,
             x1=x_side * EDGE,
@@ -69,7 +81,7 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
             line={"width": 0},
             layer="below",
         )
-        figure.add_annotation(
+        draft.add_annotation(
             x=x_side * (EDGE - 0.03),
             y=y_side * (EDGE - 0.03),
             xanchor="right" if x_side > 0 else "left",
@@ -80,7 +92,7 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
             font={"size": 16, "color": "#333333"},
             bgcolor="rgba(255,255,255,0.75)",
         )
-    figure.add_shape(
+    draft.add_shape(
         type="circle",
         x0=-0.2,
         x1=0.2,
@@ -89,7 +101,7 @@ def _draw_quadrants(figure: go.Figure, vocabulary: Vocabulary) -> None:
         line={"color": "#555555", "width": 2, "dash": "dot"},
         layer="below",
     )
-    figure.add_annotation(
+    draft.add_annotation(
         x=0,
         y=0.27,
         text=f"<i>{vocabulary('map.centre')}</i>",
@@ -126,7 +138,7 @@ def environment_style(index: int) -> tuple[str, str]:
     return OKABE_ITO[index % len(OKABE_ITO)], SYMBOLS[index % len(SYMBOLS)]
 
 
-def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], vocabulary: Vocabulary) -> None:
+def _draw_activities(draft: Draft, case: Case, activities: list[Activity], vocabulary: Vocabulary) -> None:
     largest = max((a.hours_per_week for a in activities), default=0.0)
     numbers = numbered(activities)
     for index, environment in enumerate(case.environments):
@@ -134,7 +146,7 @@ def _draw_activities(figure: go.Figure, case: Case, activities: list[Activity], 
         if not members:
             continue
         colour, symbol = environment_style(index)
-        figure.add_trace(
+        draft.add_trace(
             go.Scatter(
                 x=[a.position.context for _, a in members],
                 y=[a.position.form for _, a in members],
@@ -191,11 +203,11 @@ def _label(finding: Finding, index: int) -> str:
     return safe(finding.label or str(index + 1))
 
 
-def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: Vocabulary) -> None:
+def _draw_findings(draft: Draft, findings: Sequence[Finding], vocabulary: Vocabulary) -> None:
     labels = {finding.id: _label(finding, i) for i, finding in enumerate(findings)}
     points = _finding_points(findings)
     if points:
-        figure.add_trace(
+        draft.add_trace(
             go.Scatter(
                 x=[x for _, x, _ in points],
                 y=[y for _, _, y in points],
@@ -213,7 +225,7 @@ def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: V
         )
     whole_model = [labels[f.id] for f in findings if f.place.is_model]
     if whole_model:
-        figure.add_annotation(
+        draft.add_annotation(
             x=0,
             y=-0.1,
             xref="paper",
@@ -229,7 +241,7 @@ def _draw_findings(figure: go.Figure, findings: Sequence[Finding], vocabulary: V
         )
 
 
-def _draw_axes(figure: go.Figure, vocabulary: Vocabulary) -> None:
+def _draw_axes(draft: Draft, vocabulary: Vocabulary) -> None:
     common = {
         "range": [-EDGE, EDGE],
         "zeroline": False,
@@ -239,15 +251,15 @@ def _draw_axes(figure: go.Figure, vocabulary: Vocabulary) -> None:
         "constrain": "domain",
     }
     for x0, x1, y0, y1 in ((-EDGE, EDGE, 0, 0), (0, 0, -EDGE, EDGE)):
-        figure.add_shape(type="line", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#555555", "width": 2})
-    figure.update_xaxes(
+        draft.add_shape(type="line", x0=x0, x1=x1, y0=y0, y1=y1, line={"color": "#555555", "width": 2})
+    draft.update_xaxes(
         title={
             "text": f"{vocabulary('axis.context')}: ← {vocabulary('pole.constructed')} · {vocabulary('pole.realistic')} →"
         },
         ticktext=[vocabulary("pole.constructed"), "0", vocabulary("pole.realistic")],
         **common,
     )
-    figure.update_yaxes(
+    draft.update_yaxes(
         title={
             "text": f"{vocabulary('axis.form')}: ↑ {vocabulary('pole.acquisition')} · {vocabulary('pole.participation')} ↓"
         },
@@ -257,7 +269,7 @@ def _draw_axes(figure: go.Figure, vocabulary: Vocabulary) -> None:
         scaleratio=1,
         **{**common, "range": [EDGE, -EDGE]},
     )
-    figure.update_layout(
+    draft.update_layout(
         legend={
             "orientation": "h",
             "yanchor": "top",

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.reflection import Rater, ReflectionWeb
-from hlo_design.render.figures.theme import BASE_FONT_SIZE, OKABE_ITO, base_layout, safe
+from hlo_design.render.figures.theme import BASE_FONT_SIZE, OKABE_ITO, Draft, base_layout, safe
 
 __all__ = ["RATER_STYLES", "criterion_label", "radar"]
 
@@ -39,7 +39,7 @@ def criterion_label(number: int, text: str, width: int = WRAP) -> str:
 def radar(web: ReflectionWeb, vocabulary: Vocabulary) -> go.Figure:
     """One Scatterpolar per rater over the criteria; radial axis 0..scale_max; Dutch legend with the region's words."""
     labels = [criterion_label(number, c.text) for number, c in enumerate(web.criteria, start=1)]
-    figure = go.Figure()
+    draft = Draft()
     for rater in Rater:
         style = RATER_STYLES[rater]
         name = vocabulary.label(rater)
@@ -50,7 +50,7 @@ def radar(web: ReflectionWeb, vocabulary: Vocabulary) -> go.Figure:
             vocabulary("reflection.hover", label=safe(c.text), rater=safe(name), score="–" if s is None else s)
             for c, s in zip(web.criteria, scores, strict=True)
         ]
-        figure.add_trace(
+        draft.add_trace(
             go.Scatterpolar(
                 r=closed,
                 theta=theta,
@@ -68,9 +68,9 @@ def radar(web: ReflectionWeb, vocabulary: Vocabulary) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    base_layout(figure, vocabulary, vocabulary("reflection.title", text=safe(web.title)), height=720)
-    figure.update_layout(title={"y": 0.98, "yanchor": "top"})
-    figure.update_layout(
+    base_layout(draft, vocabulary, vocabulary("reflection.title", text=safe(web.title)), height=720)
+    draft.update_layout(title={"y": 0.98, "yanchor": "top"})
+    draft.update_layout(
         polar={
             "radialaxis": {
                 "range": [0, web.scale_max],
@@ -103,4 +103,4 @@ def radar(web: ReflectionWeb, vocabulary: Vocabulary) -> go.Figure:
         margin={"l": 150, "r": 150, "t": 130, "b": 110},
         showlegend=True,
     )
-    return figure
+    return draft.figure()

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.rhythm import HALVES, DayPart, Rhythm, Setting, Weekday, shown_days
-from hlo_design.render.figures.theme import OKABE_ITO, base_layout, discrete_colourscale, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Draft, base_layout, discrete_colourscale, safe
 
 __all__ = ["rhythm_grid"]
 
@@ -36,7 +36,7 @@ def rhythm_grid(rhythm: Rhythm, vocabulary: Vocabulary, *, title: str | None = N
     z = [[settings.index(cells[(d, p)][0]) if (d, p) in cells else None for d in days] for p in HALVES]
     text = [[vocabulary.label(cells[(d, p)][0]) if (d, p) in cells else "" for d in days] for p in HALVES]
     hover = [[safe(cells[(d, p)][1]) if (d, p) in cells else "" for d in days] for p in HALVES]
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=z, x=[vocabulary.label(d) for d in days], y=[vocabulary.label(p) for p in HALVES],
             text=text, texttemplate="%{text}", textfont={"size": 16, "color": "white"},
@@ -45,12 +45,12 @@ def rhythm_grid(rhythm: Rhythm, vocabulary: Vocabulary, *, title: str | None = N
             zmin=-0.5, zmax=len(settings) - 0.5, showscale=False, xgap=4, ygap=4,
         )
     )  # fmt: skip
-    figure.update_yaxes(autorange="reversed", fixedrange=True)
-    figure.update_xaxes(side="top", fixedrange=True)
+    draft.update_yaxes(autorange="reversed", fixedrange=True)
+    draft.update_xaxes(side="top", fixedrange=True)
     shares = _shares(rhythm, vocabulary)
-    figure.add_annotation(x=0, y=-0.12, xref="paper", yref="paper", showarrow=False, xanchor="left",
+    draft.add_annotation(x=0, y=-0.12, xref="paper", yref="paper", showarrow=False, xanchor="left",
                           text=shares, font={"size": 15})  # fmt: skip
-    return base_layout(figure, vocabulary, title or vocabulary("rhythm.title"), height=300)
+    return base_layout(draft, vocabulary, title or vocabulary("rhythm.title"), height=300).figure()
 
 
 def _shares(rhythm: Rhythm, vocabulary: Vocabulary) -> str:

@@ -21,7 +21,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.actors import Actor
 from hlo_design.model.case import Case
 from hlo_design.model.roles import Process, Side, Task, task_catalogue
-from hlo_design.render.figures.theme import OKABE_ITO, base_layout, discrete_colourscale, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Draft, base_layout, discrete_colourscale, safe
 from hlo_design.render.role_map_text import task_text
 
 __all__ = ["role_heatmap", "side_share_bars"]
@@ -43,7 +43,7 @@ def role_heatmap(case: Case, vocabulary: Vocabulary | None = None, *, height: in
     cells = _cells(case, actors, tasks)
     columns = [vocabulary(f"rolemap.task.{task.id}") for task in tasks]
     rows = [_actor_label(actor, vocabulary) for actor in actors]
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=cells,
             x=list(range(len(tasks))),
@@ -79,9 +79,9 @@ def role_heatmap(case: Case, vocabulary: Vocabulary | None = None, *, height: in
             },
         )
     )
-    _draw_process_groups(figure, tasks, vocabulary)
-    _draw_side_groups(figure, actors)
-    figure.update_xaxes(
+    _draw_process_groups(draft, tasks, vocabulary)
+    _draw_side_groups(draft, actors)
+    draft.update_xaxes(
         tickvals=list(range(len(tasks))),
         ticktext=columns,
         tickangle=-50,
@@ -90,13 +90,13 @@ def role_heatmap(case: Case, vocabulary: Vocabulary | None = None, *, height: in
         fixedrange=True,
         showgrid=False,
     )
-    figure.update_yaxes(autorange="reversed", tickfont={"size": 14}, fixedrange=True, showgrid=False)
+    draft.update_yaxes(autorange="reversed", tickfont={"size": 14}, fixedrange=True, showgrid=False)
     title = vocabulary("rolemap.heatmap_title", case=safe(case.name))
-    base_layout(figure, vocabulary, title, height=height or 320 + 58 * len(actors))
-    figure.update_layout(margin={"l": 20, "r": 20, "t": 150, "b": 20}, title={"y": 0.98, "yanchor": "top"})
-    figure.update_yaxes(automargin=True)
-    figure.update_xaxes(automargin=True)
-    return figure
+    base_layout(draft, vocabulary, title, height=height or 320 + 58 * len(actors))
+    draft.update_layout(margin={"l": 20, "r": 20, "t": 150, "b": 20}, title={"y": 0.98, "yanchor": "top"})
+    draft.update_yaxes(automargin=True)
+    draft.update_xaxes(automargin=True)
+    return draft.figure()
 
 
 def _cells(case: Case, actors: Sequence[Actor], tasks: Sequence[Task]) -> list[list[int]]:
@@ -116,30 +116,30 @@ def _actor_label(actor: Actor, vocabulary: Vocabulary) -> str:
     return f"{safe(name)}<br><i>{vocabulary.label(actor.type)}</i>"
 
 
-def _draw_process_groups(figure: go.Figure, tasks: Sequence[Task], vocabulary: Vocabulary) -> None:
+def _draw_process_groups(draft: Draft, tasks: Sequence[Task], vocabulary: Vocabulary) -> None:
     """Process names above their columns, a thick line between processes, a dotted one between locations."""
     for process in Process:
         indices = [i for i, task in enumerate(tasks) if task.process is process]
         if not indices:
             continue
-        _label_above(figure, indices, f"<b>{vocabulary.label(process)}</b>", y=1.08, size=17)
+        _label_above(draft, indices, f"<b>{vocabulary.label(process)}</b>", y=1.08, size=17)
         if indices[0] > 0:
-            _separator(figure, indices[0] - 0.5, dash="solid", width=4)
+            _separator(draft, indices[0] - 0.5, dash="solid", width=4)
     located = [(i, task.location) for i, task in enumerate(tasks) if task.location is not None]
     for location in ("shop_floor", "towards_shop_floor"):
         indices = [i for i, here in located if here == location]
         if indices:
-            _label_above(figure, indices, vocabulary(f"rolemap.location.{location}"), y=1.02, size=14)
+            _label_above(draft, indices, vocabulary(f"rolemap.location.{location}"), y=1.02, size=14)
     for (before, first), (after, second) in pairwise(located):
         if first != second:
-            _separator(figure, (before + after) / 2, dash="dot", width=2)
+            _separator(draft, (before + after) / 2, dash="dot", width=2)
 
 
-def _draw_side_groups(figure: go.Figure, actors: Sequence[Actor]) -> None:
+def _draw_side_groups(draft: Draft, actors: Sequence[Actor]) -> None:
     """A line between the school, work, learner and other actors (rows are sorted by side)."""
     for index in range(1, len(actors)):
         if actors[index].type.side is not actors[index - 1].type.side:
-            figure.add_shape(
+            draft.add_shape(
                 type="line",
                 x0=0,
                 x1=1,
@@ -151,8 +151,8 @@ def _draw_side_groups(figure: go.Figure, actors: Sequence[Actor]) -> None:
             )
 
 
-def _label_above(figure: go.Figure, indices: Sequence[int], text: str, *, y: float, size: int) -> None:
-    figure.add_annotation(
+def _label_above(draft: Draft, indices: Sequence[int], text: str, *, y: float, size: int) -> None:
+    draft.add_annotation(
         x=(indices[0] + indices[-1]) / 2,
         y=y,
         xref="x",
@@ -164,8 +164,8 @@ def _label_above(figure: go.Figure, indices: Sequence[int], text: str, *, y: flo
     )
 
 
-def _separator(figure: go.Figure, x: float, *, dash: str, width: int) -> None:
-    figure.add_shape(
+def _separator(draft: Draft, x: float, *, dash: str, width: int) -> None:
+    draft.add_shape(
         type="line",
         x0=x,
         x1=x,
@@ -182,11 +182,11 @@ def side_share_bars(case: Case, vocabulary: Vocabulary | None = None, *, height:
     vocabulary = vocabulary or Vocabulary(region=case.region)
     stickers = case.role_map.stickers if case.role_map else []
     shares = list(reversed(side_shares(case.actors, stickers, task_catalogue())))  # first process on top
-    figure = go.Figure()
+    draft = Draft()
     for side, colour, pattern in ((Side.SCHOOL, OKABE_ITO[0], ""), (Side.WORK, OKABE_ITO[1], "/")):
         counts = [share.school if side is Side.SCHOOL else share.work for share in shares]
         values = [share.school_share if side is Side.SCHOOL else share.work_share for share in shares]
-        figure.add_trace(
+        draft.add_trace(
             go.Bar(
                 orientation="h",
                 name=vocabulary(f"rolemap.side.{side.value}"),
@@ -211,13 +211,13 @@ def side_share_bars(case: Case, vocabulary: Vocabulary | None = None, *, height:
                 marker={"color": colour, "pattern": {"shape": pattern, "fgcolor": "#1a1a1a", "fgopacity": 0.35}},
             )
         )
-    figure.update_layout(barmode="stack")
-    figure.update_xaxes(
+    draft.update_layout(barmode="stack")
+    draft.update_xaxes(
         title={"text": vocabulary("rolemap.share_axis")}, range=[0, 1], tickformat=".0%", fixedrange=True
     )
-    figure.update_yaxes(automargin=True, fixedrange=True, tickfont={"size": 17}, ticklabelstandoff=10)
-    base_layout(figure, vocabulary, vocabulary("rolemap.side_title", case=safe(case.name)), height=height)
-    figure.update_layout(
+    draft.update_yaxes(automargin=True, fixedrange=True, tickfont={"size": 17}, ticklabelstandoff=10)
+    base_layout(draft, vocabulary, vocabulary("rolemap.side_title", case=safe(case.name)), height=height)
+    draft.update_layout(
         legend={
             "orientation": "h",
             "yanchor": "bottom",
@@ -228,4 +228,4 @@ def side_share_bars(case: Case, vocabulary: Vocabulary | None = None, *, height:
         },
         margin={"t": 120},
     )
-    return figure
+    return draft.figure()

@@ -35,7 +35,7 @@ from hlo_design.model.levels import Level
 from hlo_design.model.perspectives import Perspective
 from hlo_design.model.scan import Scan
 from hlo_design.render.figures.empty import empty_figure
-from hlo_design.render.figures.theme import base_layout, discrete_colourscale, safe
+from hlo_design.render.figures.theme import Draft, base_layout, discrete_colourscale, safe
 
 __all__ = [
     "CARRIED_MARK",
@@ -170,9 +170,9 @@ def _continuum_colorbar(vocabulary: Vocabulary) -> dict[str, object]:
     }
 
 
-def _axes(figure: go.Figure, **selector: object) -> None:
-    figure.update_yaxes(autorange="reversed", fixedrange=True, tickfont={"size": 16}, **selector)
-    figure.update_xaxes(side="top", fixedrange=True, tickfont={"size": 15}, **selector)
+def _axes(draft: Draft) -> None:
+    draft.update_yaxes(autorange="reversed", fixedrange=True, tickfont={"size": 16})
+    draft.update_xaxes(side="top", fixedrange=True, tickfont={"size": 15})
 
 
 def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | None = None) -> go.Figure:
@@ -186,13 +186,11 @@ def scan_heatmap(scan: Scan, vocabulary: Vocabulary | None = None, title: str | 
         colorscale=discrete_colourscale(list(CONTINUUM_COLOURS)),
         colorbar=_continuum_colorbar(vocabulary),
     )
-    figure = go.Figure(trace)
-    _axes(figure)
-    figure = base_layout(
-        figure, vocabulary, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary)))
-    )
-    figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
-    return figure
+    draft = Draft(trace)
+    _axes(draft)
+    draft = base_layout(draft, vocabulary, title or vocabulary("scan.title", label=safe(_scan_label(scan, vocabulary))))
+    draft.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    return draft.figure()
 
 
 def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
@@ -228,7 +226,7 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
             hover_row.append("<br>".join(lines))
         texts.append(text_row)
         hovers.append(hover_row)
-    figure = go.Figure(
+    draft = Draft(
         go.Heatmap(
             z=_cells(spreads),
             x=_perspective_labels(vocabulary),
@@ -253,17 +251,17 @@ def disagreement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = 
             ygap=3,
         )
     )
-    _axes(figure)
+    _axes(draft)
     groups = ", ".join(vocabulary.label(g) for g in latest)
     label = f"{groups}, {session[0].date:%d-%m-%Y}" if session else groups
-    figure = base_layout(figure, vocabulary, vocabulary("scan.disagreement_title", label=label))
-    figure.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
+    draft = base_layout(draft, vocabulary, vocabulary("scan.disagreement_title", label=label))
+    draft.update_layout(margin={"l": 140, "t": 150, "r": 30, "b": 30})
     if spreads.isna().all().all():  # one group so far (a meeting just started): say why the map is empty
-        figure.add_annotation(
+        draft.add_annotation(
             text=vocabulary("scan.disagreement_needs_two"), x=0.5, y=0.5, xref="paper", yref="paper",
             showarrow=False, font={"size": 22}, bgcolor="rgba(255,255,255,0.9)",
         )  # fmt: skip
-    return figure
+    return draft.figure()
 
 
 def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
@@ -279,11 +277,11 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
     if not session:
         return empty_figure(vocabulary, vocabulary("scan.comparison_title_empty"), vocabulary("scan.no_scans"))
     carried = carried_forward(scans, session)
-    figure = _grid_of(
+    draft = _grid_of(
         [f"<b>{safe(vocabulary.label(scan.group))}</b>" for scan in session],
         [_scan_trace(scan, vocabulary, carried=carried.get(scan.group), coloraxis="coloraxis") for scan in session],
     )
-    figure.update_layout(
+    draft.update_layout(
         coloraxis={
             "cmin": -2.5,
             "cmax": 2.5,
@@ -293,11 +291,11 @@ def scan_comparison(scans: Iterable[Scan], vocabulary: Vocabulary | None = None)
     )
     rows = math.ceil(len(session) / MAX_COMPARISON_COLUMNS)
     title = vocabulary("scan.comparison_title", label=f"{session[0].date:%d-%m-%Y}")
-    figure = base_layout(figure, vocabulary, title, height=COMPARISON_ROW_PX * rows + (NOTE_PX if carried else 0))
-    figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140 + (NOTE_PX if carried else 0)})
+    draft = base_layout(draft, vocabulary, title, height=COMPARISON_ROW_PX * rows + (NOTE_PX if carried else 0))
+    draft.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140 + (NOTE_PX if carried else 0)})
     if carried:
-        _note(figure, vocabulary("scan.carried_note", mark=CARRIED_MARK))
-    return figure
+        _note(draft, vocabulary("scan.carried_note", mark=CARRIED_MARK))
+    return draft.figure()
 
 
 def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None) -> go.Figure:
@@ -315,8 +313,8 @@ def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None
         f"<b>{safe(vocabulary.label(group))}</b>: {first.date:%d-%m-%Y} → {latest.date:%d-%m-%Y}"
         for group, (first, latest) in pairs.items()
     ]
-    figure = _grid_of(titles, [_movement_trace(first, latest, vocabulary) for first, latest in pairs.values()])
-    figure.update_layout(
+    draft = _grid_of(titles, [_movement_trace(first, latest, vocabulary) for first, latest in pairs.values()])
+    draft.update_layout(
         coloraxis={
             "cmin": -4,
             "cmax": 4,
@@ -333,9 +331,9 @@ def movement_heatmap(scans: Iterable[Scan], vocabulary: Vocabulary | None = None
         }
     )
     rows = math.ceil(len(pairs) / MAX_COMPARISON_COLUMNS)
-    figure = base_layout(figure, vocabulary, vocabulary("scan.movement_title"), height=COMPARISON_ROW_PX * rows)
-    figure.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140})
-    return figure
+    draft = base_layout(draft, vocabulary, vocabulary("scan.movement_title"), height=COMPARISON_ROW_PX * rows)
+    draft.update_layout(margin={"l": 140, "t": 190, "r": 30, "b": 140})
+    return draft.figure()
 
 
 def _movement_trace(first: Scan, latest: Scan, vocabulary: Vocabulary) -> go.Heatmap:
@@ -375,11 +373,14 @@ def _movement_hover(first: Scan, latest: Scan, level: Level, perspective: Perspe
     return "<br>".join(lines)
 
 
-def _grid_of(titles: list[str], traces: list[go.Heatmap]) -> go.Figure:
-    """Heat maps in a grid of at most :data:`MAX_COMPARISON_COLUMNS` columns, sharing rows and axes."""
+def _grid_of(titles: list[str], traces: list[go.Heatmap]) -> Draft:
+    """Heat maps in a grid of at most :data:`MAX_COMPARISON_COLUMNS` columns, sharing rows and axes.
+
+    ``make_subplots`` lays out the axes and the titles; the rest is drafted.
+    """
     columns = min(len(traces), MAX_COMPARISON_COLUMNS)
     rows = math.ceil(len(traces) / columns)
-    figure = make_subplots(
+    grid = make_subplots(
         rows=rows,
         cols=columns,
         shared_yaxes=True,
@@ -388,14 +389,15 @@ def _grid_of(titles: list[str], traces: list[go.Heatmap]) -> go.Figure:
         subplot_titles=titles,
     )
     for index, trace in enumerate(traces):
-        figure.add_trace(trace, row=1 + index // columns, col=1 + index % columns)
-    _axes(figure)
-    figure.update_annotations(font={"size": 18}, yshift=65)
-    return figure
+        grid.add_trace(trace, row=1 + index // columns, col=1 + index % columns)
+    draft = Draft.going_on_from(grid)
+    _axes(draft)
+    draft.update_annotations(font={"size": 18}, yshift=65)
+    return draft
 
 
-def _note(figure: go.Figure, text: str) -> None:
-    figure.add_annotation(
+def _note(draft: Draft, text: str) -> None:
+    draft.add_annotation(
         text=text, xref="paper", yref="paper", x=0, y=0, yshift=-(140 + NOTE_PX // 2), xanchor="left", yanchor="top",
         showarrow=False, font={"size": 15},
     )  # fmt: skip

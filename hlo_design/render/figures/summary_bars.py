@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 
 from hlo_design.analysis.quadrant_summary import QuadrantSummary
 from hlo_design.base.vocabulary import Vocabulary
-from hlo_design.render.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, base_layout
+from hlo_design.render.figures.theme import QUADRANT_COLOURS, QUADRANT_PATTERNS, Draft, base_layout
 
 __all__ = ["summary_bars"]
 
@@ -15,7 +15,7 @@ def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str
     """Horizontal bars of hours per quadrant (1 on top), labelled with hours and share."""
     total = summary.total_hours or 1.0
     ordered = sorted(summary.hours_by_quadrant.items(), key=lambda item: -item[0].number)
-    figure = go.Figure(
+    draft = Draft(
         go.Bar(
             orientation="h",
             y=[f"{q.number} · {vocabulary.label(q)}" for q, _ in ordered],
@@ -32,6 +32,8 @@ def summary_bars(summary: QuadrantSummary, vocabulary: Vocabulary, *, title: str
             hoverinfo="x+y",
         )
     )
-    figure.update_xaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
-    figure.update_yaxes(automargin=True, fixedrange=True)
-    return base_layout(figure, vocabulary, title or vocabulary("summary.title", case=summary.case_id), height=360)
+    draft.update_xaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
+    draft.update_yaxes(automargin=True, fixedrange=True)
+    return base_layout(
+        draft, vocabulary, title or vocabulary("summary.title", case=summary.case_id), height=360
+    ).figure()

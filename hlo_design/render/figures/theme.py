@@ -7,8 +7,13 @@ on colour alone. Font sizes are chosen for a projector at the back of a room.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
 import plotly.graph_objects as go
 from markupsafe import escape
+from plotly.basedatatypes import BaseTraceType
 
 from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.quadrants import Quadrant
@@ -19,7 +24,7 @@ __all__ = [
     "QUADRANT_PATTERNS",
     "QUADRANT_TINTS",
     "SYMBOLS",
-    "add_arrow",
+    "Draft",
     "base_layout",
     "contrast",
     "discrete_colourscale",
@@ -46,7 +51,10 @@ FONT_FAMILY = "Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif"
 BASE_FONT_SIZE = 17
 
 
-def base_layout(figure: go.Figure, vocabulary: Vocabulary, title: str, height: int = 640) -> go.Figure:
+_FigureT = TypeVar("_FigureT", go.Figure, "Draft")
+
+
+def base_layout(figure: _FigureT, vocabulary: Vocabulary, title: str, height: int = 640) -> _FigureT:
     """Apply the common title, fonts and margins, and the page's decimal separator to every axis and hover."""
     figure.update_layout(
         separators=",." if vocabulary.language == "nl" else ".,",
@@ -105,13 +113,107 @@ def discrete_colourscale(colours: list[str]) -> list[tuple[float, str]]:
     return scale
 
 
-def add_arrow(
-    figure: go.Figure, start: tuple[float, float], end: tuple[float, float], *, colour: str, width: float,
-    standoff: float = 14, opacity: float = 0.95, hovertext: str | None = None,
-) -> None:  # fmt: skip
-    """A data-coordinate arrow from ``start`` to ``end`` that stops short of the markers at both ends."""
-    figure.add_annotation(
-        x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
-        text="", showarrow=True, arrowhead=3, arrowsize=1.3, arrowwidth=width, arrowcolor=colour,
-        standoff=standoff, startstandoff=standoff, opacity=opacity, hovertext=hovertext,
-    )  # fmt: skip
+class Draft:
+    """A figure being built: traces and layout gathered as plain data, made into one ``go.Figure`` at the end.
+
+    plotly validates on every call: ``add_shape`` and ``add_annotation``
+    re-validate and re-assign the figure's whole tuple of shapes (annotations),
+    so a loop of N calls costs O(N²) (62 calls took 0.34 s of one diagnosis
+    page view), and each ``update_layout`` or ``update_xaxes`` runs plotly's
+    relayout machinery (key-path parsing, validating twice): ~2 ms a call,
+    most of a small figure's time. A draft takes the same calls as
+    ``go.Figure`` (those the figure modules use), merges layout updates as
+    plotly does (nested dicts merged, later values win) and hands it all to
+    the ``go.Figure`` constructor, which validates every part once, with
+    validation on. The figure is the same; shapes and annotations keep the
+    order they were added in, the order plotly.js draws them in.
+    """
+
+    def __init__(self, data: BaseTraceType | Sequence[BaseTraceType] = ()) -> None:
+        self.data: list[BaseTraceType] = [data] if isinstance(data, BaseTraceType) else list(data)
+        self.layout: dict[str, Any] = {}
+        self.shapes: list[dict[str, Any]] = []
+        self.annotations: list[dict[str, Any]] = []
+
+    @classmethod
+    def going_on_from(cls, figure: go.Figure) -> Draft:
+        """A draft of ``figure`` so far, for a grid that ``make_subplots`` laid out: its traces, layout, shapes, annotations.
+
+        The layout's template is left out: the figure made at the end gets
+        plotly's default template again, the one ``make_subplots`` gives.
+        """
+        layout = figure.layout.to_plotly_json()
+        layout.pop("template", None)
+        draft = cls(figure.data)
+        draft.shapes = layout.pop("shapes", [])
+        draft.annotations = layout.pop("annotations", [])
+        return draft.update_layout(layout)
+
+    def add_trace(self, trace: BaseTraceType) -> Draft:
+        """Add a trace, drawn after those added before it."""
+        self.data.append(trace)
+        return self
+
+    def add_shape(self, **properties: Any) -> Draft:
+        """Add a shape; ``properties`` are those of ``go.layout.Shape``."""
+        self.shapes.append(properties)
+        return self
+
+    def add_annotation(self, **properties: Any) -> Draft:
+        """Add an annotation; ``properties`` are those of ``go.layout.Annotation``."""
+        self.annotations.append(properties)
+        return self
+
+    def add_arrow(
+        self, start: tuple[float, float], end: tuple[float, float], *, colour: str, width: float,
+        standoff: float = 14, opacity: float = 0.95, hovertext: str | None = None,
+    ) -> Draft:  # fmt: skip
+        """A data-coordinate arrow from ``start`` to ``end`` that stops short of the markers at both ends."""
+        return self.add_annotation(
+            x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
+            text="", showarrow=True, arrowhead=3, arrowsize=1.3, arrowwidth=width, arrowcolor=colour,
+            standoff=standoff, startstandoff=standoff, opacity=opacity, hovertext=hovertext,
+        )  # fmt: skip
+
+    def update_layout(self, properties: Mapping[str, Any] | None = None, **more: Any) -> Draft:
+        """Update layout properties (not shapes or annotations: add those one by one)."""
+        _merge(self.layout, {**(properties or {}), **more})
+        return self
+
+    def update_xaxes(self, **properties: Any) -> Draft:
+        """Update every x axis, as ``go.Figure.update_xaxes`` does: ``xaxis``, ``xaxis2`` … (just ``xaxis`` when none is set)."""
+        return self._update_axes("x", properties)
+
+    def update_yaxes(self, **properties: Any) -> Draft:
+        """Update every y axis, as ``go.Figure.update_yaxes`` does: ``yaxis``, ``yaxis2`` … (just ``yaxis`` when none is set)."""
+        return self._update_axes("y", properties)
+
+    def _update_axes(self, letter: str, properties: Mapping[str, Any]) -> Draft:
+        axes = [key for key in self.layout if re.fullmatch(f"{letter}axis[0-9]*", key)] or [f"{letter}axis"]
+        return self.update_layout(dict.fromkeys(axes, properties))
+
+    def update_annotations(self, **properties: Any) -> Draft:
+        """Update every annotation added so far, as ``go.Figure.update_annotations`` does."""
+        for annotation in self.annotations:
+            _merge(annotation, properties)
+        return self
+
+    def figure(self) -> go.Figure:
+        """The plotly figure of everything added so far."""
+        layout = dict(self.layout)
+        if self.shapes:
+            layout["shapes"] = self.shapes
+        if self.annotations:
+            layout["annotations"] = self.annotations
+        return go.Figure(data=self.data, layout=layout)
+
+
+def _merge(into: dict[str, Any], update: Mapping[str, Any]) -> None:
+    """Merge ``update`` into ``into`` as plotly's ``update_layout`` does; nested dicts are copied, never shared."""
+    for key, value in update.items():
+        if isinstance(value, Mapping):
+            if not isinstance(into.get(key), dict):
+                into[key] = {}
+            _merge(into[key], value)
+        else:
+            into[key] = value

@@ -11,7 +11,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.valorisation import STRENGTH_MAX, ActionStatus, Corner, Valorisation
 from hlo_design.render.figures.empty import empty_figure
-from hlo_design.render.figures.theme import OKABE_ITO, base_layout, safe
+from hlo_design.render.figures.theme import OKABE_ITO, Draft, base_layout, safe
 
 __all__ = ["action_plan_chart", "corner_chart", "test_moment_chart", "wrap"]
 
@@ -56,10 +56,10 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
         + ("*" if m.illustrative else "")
         for m in moments
     ]
-    figure = go.Figure()
+    draft = Draft()
     for label, moment in zip(labels, moments, strict=True):
         if moment.before is not None and moment.after is not None:
-            figure.add_trace(
+            draft.add_trace(
                 go.Scatter(
                     x=[moment.before, moment.after], y=[label, label], mode="lines",
                     line={"color": "#888888", "width": 4}, showlegend=False, hoverinfo="skip",
@@ -74,7 +74,7 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
             for label, m in zip(labels, moments, strict=True)
             if getattr(m, attribute) is not None
         ]
-        figure.add_trace(
+        draft.add_trace(
             go.Scatter(
                 x=[value for _, value in shown], y=[label for label, _ in shown], mode="markers", name=name,
                 marker={"color": colour, "symbol": symbol, "size": 20, "line": {"color": "white", "width": 1.5}},
@@ -88,24 +88,24 @@ def test_moment_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
             else vocabulary("valorisation.no_measure")
         )
         x = max(moment.before or moment.scale_min, moment.after or moment.scale_min)
-        figure.add_annotation(
+        draft.add_annotation(
             x=x, y=label, text=f"<b>{text}</b>", showarrow=False, xanchor="left", xshift=18, font={"size": 17}
         )
     low = min(m.scale_min for m in moments)
     high = max(m.scale_max for m in moments)
-    figure.update_xaxes(
+    draft.update_xaxes(
         title={"text": vocabulary("valorisation.score") + " — " + " · ".join(sorted({safe(m.measure) for m in moments}))},
         range=[low - 0.3, high + (high - low) * 0.2], dtick=1, gridcolor="#dddddd", fixedrange=True,
     )  # fmt: skip
-    figure.update_yaxes(automargin=True, fixedrange=True, categoryorder="array", categoryarray=labels)
+    draft.update_yaxes(automargin=True, fixedrange=True, categoryorder="array", categoryarray=labels)
     if any(m.illustrative for m in moments):
-        figure.add_annotation(
+        draft.add_annotation(
             text=vocabulary("valorisation.illustrative"), xref="paper", yref="paper", x=1, y=-0.02,
             xanchor="right", yanchor="top", yshift=-40, showarrow=False, font={"size": 15},
         )  # fmt: skip
-    figure.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
+    draft.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 1, "xanchor": "right"})
     height = max(360, 150 + 110 * len(moments))
-    return base_layout(figure, vocabulary, title, height=height)
+    return base_layout(draft, vocabulary, title, height=height).figure()
 
 
 def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Case | None = None) -> go.Figure:
@@ -127,7 +127,7 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
             processes = ", ".join(vocabulary.label(p) for p in assessment.impact_processes)
             text += "<br>" + wrap(vocabulary("valorisation.impact_processes", processes=processes), 28)
         texts.append(text)
-    figure = go.Figure(
+    draft = Draft(
         go.Bar(
             x=labels, y=strengths,
             marker={"color": [OKABE_ITO[i] for i in range(4)], "pattern": {"shape": ["", "/", ".", "x"]}},
@@ -135,21 +135,21 @@ def corner_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Ca
         )
     )  # fmt: skip
     for label, strength, text in zip(labels, strengths, texts, strict=True):
-        figure.add_annotation(
+        draft.add_annotation(
             x=label, y=strength, text=text, showarrow=False, yanchor="bottom", yshift=6, font={"size": 16}
         )
-    figure.update_yaxes(
+    draft.update_yaxes(
         title={"text": vocabulary("valorisation.strength")}, range=[0, STRENGTH_MAX + 1.1], dtick=1,
         gridcolor="#dddddd", fixedrange=True,
     )  # fmt: skip
-    figure.update_xaxes(fixedrange=True)
-    figure.add_annotation(
+    draft.update_xaxes(fixedrange=True)
+    draft.add_annotation(
         text=wrap(vocabulary("valorisation.strength_rule"), 120), xref="paper", yref="paper", x=0, y=-0.3,
         xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 14},
     )  # fmt: skip
-    figure = base_layout(figure, vocabulary, vocabulary("valorisation.corner_title", case=_case_name(case)), height=620)
-    figure.update_layout(margin={"b": 190})
-    return figure
+    draft = base_layout(draft, vocabulary, vocabulary("valorisation.corner_title", case=_case_name(case)), height=620)
+    draft.update_layout(margin={"b": 190})
+    return draft.figure()
 
 
 def action_plan_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, case: Case | None = None) -> go.Figure:
@@ -162,26 +162,26 @@ def action_plan_chart(valorisation: Valorisation, vocabulary: Vocabulary, *, cas
     if not progress["total"].sum():
         return empty_figure(vocabulary, title, vocabulary("valorisation.no_actions"))
     labels = [wrap(str(name), 30) for name in progress["name"]]
-    figure = go.Figure()
+    draft = Draft()
     for status in ActionStatus:
         counts = [int(n) for n in progress[status.value]]
-        figure.add_trace(
+        draft.add_trace(
             go.Bar(
                 orientation="h", y=labels, x=counts, name=vocabulary.label(status),
                 text=[str(n) if n else "" for n in counts], textposition="inside", insidetextanchor="middle",
                 marker={"color": STATUS_COLOURS[status], "pattern": {"shape": STATUS_PATTERNS[status]}},
             )
         )  # fmt: skip
-    figure.update_layout(
+    draft.update_layout(
         barmode="stack",
         uniformtext={"minsize": 16, "mode": "show"},
         legend={"orientation": "h", "traceorder": "normal", "y": -0.18, "yanchor": "top", "x": 0, "xanchor": "left"},
     )
-    figure.update_xaxes(
+    draft.update_xaxes(
         title={"text": vocabulary("valorisation.actions")}, dtick=1, gridcolor="#dddddd", fixedrange=True
     )
-    figure.update_yaxes(automargin=True, fixedrange=True)
+    draft.update_yaxes(automargin=True, fixedrange=True)
     height = max(380, 220 + 100 * len(progress))
-    figure = base_layout(figure, vocabulary, title, height=height)
-    figure.update_layout(margin={"b": 130})
-    return figure
+    draft = base_layout(draft, vocabulary, title, height=height)
+    draft.update_layout(margin={"b": 130})
+    return draft.figure()

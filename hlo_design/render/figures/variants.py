@@ -18,8 +18,8 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.model.case import Case
 from hlo_design.model.design_plan import DesignVariant
 from hlo_design.model.quadrants import Quadrant
-from hlo_design.render.figures.quadrant_map import quadrant_map
-from hlo_design.render.figures.theme import OKABE_ITO, add_arrow, base_layout, quadrant_tick, safe
+from hlo_design.render.figures.quadrant_map import map_draft
+from hlo_design.render.figures.theme import OKABE_ITO, Draft, base_layout, quadrant_tick, safe
 
 __all__ = ["shift_bars", "shift_map", "variant_comparison"]
 
@@ -37,10 +37,10 @@ def shift_map(
     """The quadrant map after ``variant``: moved activities have a hollow old place and an arrow to the new one."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
     after = apply_variant(case, variant)
-    figure = quadrant_map(case, vocabulary, activities=after, show_findings=False, height=height)
+    draft = map_draft(case, vocabulary, activities=after, show_findings=False, height=height)
     pairs = moved_activities(case, variant)
     if pairs:
-        figure.add_trace(
+        draft.add_trace(
             go.Scatter(
                 x=[before.position.context for before, _ in pairs],
                 y=[before.position.form for before, _ in pairs],
@@ -52,8 +52,8 @@ def shift_map(
             )
         )
     for before, moved in pairs:
-        add_arrow(
-            figure, (before.position.context, before.position.form), (moved.position.context, moved.position.form),
+        draft.add_arrow(
+            (before.position.context, before.position.form), (moved.position.context, moved.position.form),
             colour=MOVE_COLOUR, width=3.5, standoff=12,
             hovertext=vocabulary(
                 "variant.move_hover", name=safe(moved.name),
@@ -61,11 +61,13 @@ def shift_map(
             ),
         )  # fmt: skip
     if not pairs:
-        figure.add_annotation(
+        draft.add_annotation(
             x=0.5, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False,
             text=vocabulary("variant.no_moves"), font={"size": 15}, bgcolor="white",
         )  # fmt: skip
-    return base_layout(figure, vocabulary, vocabulary("variant.map_title", variant=safe(variant.name)), height=height)
+    return base_layout(
+        draft, vocabulary, vocabulary("variant.map_title", variant=safe(variant.name)), height=height
+    ).figure()
 
 
 def shift_bars(
@@ -87,7 +89,7 @@ def shift_bars(
     hours_before = [before.hours_by_quadrant[q] for q in QUADRANTS]
     hours_after = [after.hours_by_quadrant[q] for q in QUADRANTS]
     bar = {"textposition": "outside", "textfont": {"size": 15}, "cliponaxis": False}
-    figure = go.Figure(
+    draft = Draft(
         [
             go.Bar(
                 x=names, y=hours_before, name=vocabulary("variant.before"), legendgroup="before",
@@ -113,7 +115,7 @@ def shift_bars(
         ]
     )  # fmt: skip
     top = max(hours_before + hours_after + [1.0]) * 1.3
-    figure.update_layout(
+    draft.update_layout(
         barmode="group",
         xaxis={
             "domain": [0, 0.5],
@@ -135,20 +137,20 @@ def shift_bars(
              "yshift": 34},
         ],
     )  # fmt: skip
-    base_layout(figure, vocabulary, vocabulary("variant.bars_title", variant=safe(variant.name)), height=height)
-    figure.update_layout(margin={"t": 140, "b": 110})
-    return figure
+    base_layout(draft, vocabulary, vocabulary("variant.bars_title", variant=safe(variant.name)), height=height)
+    draft.update_layout(margin={"t": 140, "b": 110})
+    return draft.figure()
 
 
 def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, height: int = 560) -> go.Figure:
     """Hours per quadrant for the current situation (black) and each saved variant, grouped per quadrant."""
     vocabulary = vocabulary or Vocabulary(region=case.region)
     table = compare_variants(case)
-    figure = go.Figure()
+    draft = Draft()
     for index, (variant_id, row) in enumerate(table.iterrows()):
         name = vocabulary("variant.current") if variant_id == "current" else safe(str(row["name"]))
         hours = [float(row[q.value]) for q in QUADRANTS]
-        figure.add_trace(
+        draft.add_trace(
             go.Bar(
                 x=[quadrant_tick(q, vocabulary) for q in QUADRANTS],
                 y=hours,
@@ -168,12 +170,12 @@ def variant_comparison(case: Case, vocabulary: Vocabulary | None = None, *, heig
                 hoverinfo="text",
             )
         )
-    figure.update_layout(
+    draft.update_layout(
         barmode="group",
         legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top", "font": {"size": 15}},
     )
-    figure.update_yaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
-    figure.update_xaxes(fixedrange=True)
-    base_layout(figure, vocabulary, vocabulary("variant.comparison_title", case=safe(case.name)), height=height)
-    figure.update_layout(margin={"b": 170})
-    return figure
+    draft.update_yaxes(title={"text": vocabulary("summary.hours")}, rangemode="tozero", fixedrange=True)
+    draft.update_xaxes(fixedrange=True)
+    base_layout(draft, vocabulary, vocabulary("variant.comparison_title", case=safe(case.name)), height=height)
+    draft.update_layout(margin={"b": 170})
+    return draft.figure()
