@@ -12,8 +12,10 @@ from tests.browser.conftest import RENDER_TIMEOUT_MS, SCREENSHOTS, assert_no_err
 SECTIONS = phase_sections(Vocabulary(), DESIGN)
 HEADINGS = "h2:has(.hlo-anchor)"
 STEPPER = ".hlo-nav-stepper"
-FIGURES = 5
-"""At least the design page's journey map, coverage, shift map, shift bars and variant comparison."""
+FOCUS_FIGURES = 1
+"""The focus step's continuum strip; the figures of hidden steps are drawn when their step is shown."""
+JOURNEY_FIGURES = 2
+"""The journey step's route map and coverage."""
 SHOWN_FIGURES_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
     .filter(plot => plot.offsetParent !== null)
     .map(plot => [plot.getBoundingClientRect().width, plot.closest('.jp-OutputArea').getBoundingClientRect().width])"""
@@ -27,8 +29,8 @@ def _position(step: int) -> str:
     return Vocabulary()("nav.step.position", step=step, count=len(SECTIONS))
 
 
-def _open(page: Page, url: str) -> None:
-    open_dashboard(page, url, figures=FIGURES, selectors=(f"{STEPPER} .hlo-step-position",))
+def _open(page: Page, url: str, figures: int) -> None:
+    open_dashboard(page, url, figures=figures, selectors=(f"{STEPPER} .hlo-step-position",))
 
 
 def _shows_only(page: Page, section: str) -> None:
@@ -44,10 +46,12 @@ def test_a_meeting_follows_the_design_page_one_step_at_a_time(page: Page, voila_
 
     One page for the whole walk: a Voilà page takes long to draw on a busy machine.
     """
-    _open(page, _step_url(voila_url, SECTIONS[0]))
+    _open(page, _step_url(voila_url, SECTIONS[0]), FOCUS_FIGURES)
     expect(page.locator(".hlo-step-position")).to_have_text(_position(1))
     expect(page.locator(".hlo-step-previous")).to_be_disabled()
     _shows_only(page, SECTIONS[0])
+    # a figure in a hidden step is not drawn yet: the page draws what the room sees
+    assert page.evaluate("document.querySelectorAll('.hlo-plotly:not(.js-plotly-plot)').length") >= JOURNEY_FIGURES
 
     page.locator(".hlo-step-next").click()
     expect(page.locator(".hlo-step-position")).to_have_text(_position(2))
@@ -61,13 +65,15 @@ def test_a_meeting_follows_the_design_page_one_step_at_a_time(page: Page, voila_
     expect(page.locator("a.hlo-nav-section[aria-current]")).to_have_count(1)
     _shows_only(page, "design.journey")
     assert page.url == _step_url(voila_url, "design.journey")
-    # the journey's figures were drawn while their step was hidden: shown, they fill their cell
-    page.wait_for_function(f"(({SHOWN_FIGURES_JS})()).filter(([w, c]) => w > 0 && Math.abs(w - c) < 40).length >= 2")
+    # the journey's figures are drawn when their step is shown, and fill their cell
+    page.wait_for_function(
+        f"(({SHOWN_FIGURES_JS})()).filter(([w, c]) => w > 0 && Math.abs(w - c) < 40).length >= {JOURNEY_FIGURES}"
+    )
     expect(page.locator(".hlo-page-save-button")).to_be_in_viewport()  # saving stays in reach in every step
     page.screenshot(path=str(SCREENSHOTS / "steps-design-journey.png"))
 
     page.reload(wait_until="commit", timeout=RENDER_TIMEOUT_MS)
-    _open(page, page.url)
+    _open(page, page.url, JOURNEY_FIGURES)
     expect(page.locator(".hlo-step-position")).to_have_text(_position(journey + 1))
     _shows_only(page, "design.journey")
 
