@@ -2,7 +2,7 @@
 
 An analyst runs ``hlo-design batch --phase diagnose --out reports/`` before
 sending reports out. Each notebook run (a phase of a case, or the overview) is
-one papermill job; jobs run in parallel processes (one per core by default). A
+one papermill job; jobs run in parallel (one per core by default). A
 failing case never stops the others: the summary names it with the reason, and the
 exit code says that something failed. ``DIR/index.html`` links every report
 (and the executed notebooks, when they are kept), fit to send as a folder or zip.
@@ -15,7 +15,7 @@ so the folder stays small; it opens offline as a whole.
 writes the sector report that puts its cases side by side.
 
 ``--scheduler tcp://HOST:PORT`` sends the same jobs to a Dask cluster instead
-of local processes (:func:`_executor`): one code path submits jobs to either
+of local threads (:func:`_executor`): one code path submits jobs to either
 executor and gathers them. A job carries the workspace folders it needs (as the
 environment its kernel starts with), not the files: the workers must see the
 cases and the output folder under the same paths (a shared filesystem), because
@@ -25,14 +25,15 @@ index links it.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import math
-import multiprocessing
 import os
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
@@ -286,14 +287,16 @@ def run_batch(
     what the workers must see.
     """
     runs = _planned(phase, cases, sector, region, cases_dir)
-    out_dir = out_dir if scheduler is None else out_dir.resolve()  # a Dask worker runs in a folder of its own
+    out_dir = (
+        out_dir.resolve()
+    )  # papermill moves into the notebooks' folder while it runs; a Dask worker runs elsewhere
     settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None), _job_environment(cases_dir))
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     if workers == 1 and scheduler is None:
         results = _run_in_order(runs, settings)
     else:
         with _executor(workers, scheduler) as executor:
-            results = _run_in_parallel(runs, executor, settings)
+            results = _run_in_parallel(runs, executor, settings, _run if scheduler else _run_in_thread)
     if not keep_notebooks:
         results = [_without_notebook(result) for result in results]
     _share_plotly_js(results, out_dir)
@@ -396,6 +399,18 @@ def _run(run: _Run, out_dir: Path, language: str, timeout: float | None, environ
     return JobResult(run.case, run.phase.id, output, found, time.perf_counter() - started, reason)
 
 
+def _run_in_thread(
+    run: _Run, out_dir: Path, language: str, timeout: float | None, environment: Mapping[str, str]
+) -> JobResult:
+    """:func:`_run` in a worker thread of the batch, closing the event loop papermill opened in it."""
+    try:
+        return _run(run, out_dir, language, timeout, environment)
+    finally:
+        with contextlib.suppress(RuntimeError):  # no loop in this thread: nothing to close
+            asyncio.get_event_loop_policy().get_event_loop().close()
+        asyncio.set_event_loop(None)
+
+
 def _paths(run: _Run, out_dir: Path, language: str) -> tuple[Path, Path]:
     """Where a run's executed notebook and its report go: in the case's folder, or at the top for an overview."""
     if run.phase != workflow.OVERVIEW:
@@ -420,11 +435,17 @@ def _run_in_order(runs: Sequence[_Run], settings: _Settings) -> list[JobResult]:
 
 @contextmanager
 def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
-    """Where the jobs run: ``workers`` local processes, or the Dask cluster at ``scheduler``."""
+    """Where the jobs run: ``workers`` threads of this process, or the Dask cluster at ``scheduler``.
+
+    Threads, not processes: a run's work is done by its kernel, a process of
+    its own; the batch only relays messages and writes files. Worker processes
+    each had to start and import papermill, which cost the 4-run diagnose batch
+    as much as it gained (speed-up 1.0–1.3 with 2 processes, 2.0 with 2 threads,
+    ``benchmarks/README.md``). Every path a run uses is absolute: papermill
+    changes the process's working directory while it runs.
+    """
     if scheduler is None:
-        # spawn, not fork: a caller with threads (a Jupyter kernel, a test run that used papermill) can hold
-        # a lock at fork time, and forked workers then hang forever on it
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hlo-batch") as pool:
             yield pool
         return
     from distributed import Client  # only with --scheduler: a second of imports a local batch does without
@@ -440,11 +461,13 @@ def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
         yield executor
 
 
-def _run_in_parallel(runs: Sequence[_Run], executor: Executor, settings: _Settings) -> list[JobResult]:
+def _run_in_parallel(
+    runs: Sequence[_Run], executor: Executor, settings: _Settings, job_function: Callable[..., JobResult]
+) -> list[JobResult]:
     """Every run a job on ``executor``; a failed case's jobs that have not finished are cancelled."""
     results: list[JobResult] = []
     job = (settings.out_dir, settings.language, settings.timeout, settings.environment)
-    futures = {executor.submit(_run, run, *job): run for run in runs}
+    futures = {executor.submit(job_function, run, *job): run for run in runs}
     for future in as_completed(futures):
         if future.cancelled():
             continue

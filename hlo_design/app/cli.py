@@ -131,7 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--out", type=Path, default=None, metavar="DIR", help="where the reports go (default: the workspace's reports/)"
     )
-    batch.add_argument("--workers", type=int, default=None, help="parallel processes (default: one per core)")
+    batch.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="notebooks run at once, each in its own kernel (default: one per core)",
+    )
     batch.add_argument(
         "--scheduler", default=None, metavar="tcp://HOST:PORT",
         help="run the notebooks on this Dask cluster instead of local processes; its workers must see the "
