@@ -30,8 +30,10 @@ pytestmark = pytest.mark.notebook
 
 
 def test_batch_over_all_cases_in_parallel(tmp_path: Path) -> None:
-    """Four cases on two workers: four reports, four notebooks and an index linking them."""
+    """Four cases on two workers: four reports, four notebooks and an index linking them; the batch stays put."""
+    before = Path.cwd()
     results = run_batch("diagnose", None, tmp_path, workers=2, keep_notebooks=True)
+    assert Path.cwd() == before  # runs in threads must not move the process (papermill's cwd= would)
     assert [r.case for r in results] == sorted(EXAMPLE_CASES)
     assert all(r.ok for r in results), [r.reason for r in results]
     index = write_index(results, tmp_path, Vocabulary()).read_text(encoding="utf-8")

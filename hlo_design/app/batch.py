@@ -15,7 +15,7 @@ so the folder stays small; it opens offline as a whole.
 writes the sector report that puts its cases side by side.
 
 ``--scheduler tcp://HOST:PORT`` sends the same jobs to a Dask cluster instead
-of local threads (:func:`_executor`): one code path submits jobs to either
+of local threads (:mod:`hlo_design.app.job_executors`): one code path submits jobs to either
 executor and gathers them. A job carries the workspace folders it needs (as the
 environment its kernel starts with), not the files: the workers must see the
 cases and the output folder under the same paths (a shared filesystem), because
@@ -25,16 +25,13 @@ index links it.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import math
 import os
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -45,6 +42,7 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import CellTimeoutError
 
 from hlo_design.analysis.case_overview import matches
+from hlo_design.app.job_executors import closing_event_loop, job_executor
 from hlo_design.base import workflow
 from hlo_design.base.config import NOTEBOOKS_DIR
 from hlo_design.base.errors import WorkbookError
@@ -73,9 +71,6 @@ OVERVIEW = workflow.OVERVIEW.id
 
 SECTOR = "sector"
 """Case name of the run of the overview notebook filtered to ``--sector`` (its phase is :data:`OVERVIEW`)."""
-
-SCHEDULER_CONNECT_SECONDS = 10
-"""How long ``--scheduler`` waits for the Dask scheduler to answer before the batch fails, naming it."""
 
 
 class IpcKernelManager(AsyncKernelManager):
@@ -230,7 +225,10 @@ def _execute(
     try:
         papermill.execute_notebook(
             str(NOTEBOOKS_DIR / notebook), str(output), parameters=parameters,
-            kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False, log_output=False,
+            kernel_name="python3", progress_bar=False, log_output=False,
+            # the kernel starts in the notebooks' folder; papermill's own cwd= would move this whole
+            # process there, and two runs in threads would leave it there
+            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
             kernel_manager_class=_kernel_manager(environment or {}),
             request_save_on_cell_execute=False,  # saving after every cell tripled the run time
             **limits,
@@ -287,16 +285,14 @@ def run_batch(
     what the workers must see.
     """
     runs = _planned(phase, cases, sector, region, cases_dir)
-    out_dir = (
-        out_dir.resolve()
-    )  # papermill moves into the notebooks' folder while it runs; a Dask worker runs elsewhere
+    out_dir = out_dir.resolve()  # the kernels run in the notebooks' folder, a Dask worker in one of its own
     settings = _Settings(out_dir, language, timeout, on_done or (lambda _runs: None), _job_environment(cases_dir))
     workers = max(1, min(workers or os.cpu_count() or 1, len(runs)))
     if workers == 1 and scheduler is None:
         results = _run_in_order(runs, settings)
     else:
-        with _executor(workers, scheduler) as executor:
-            results = _run_in_parallel(runs, executor, settings, _run if scheduler else _run_in_thread)
+        with job_executor(workers, scheduler) as executor:
+            results = _run_in_parallel(runs, executor, settings, _run if scheduler else closing_event_loop(_run))
     if not keep_notebooks:
         results = [_without_notebook(result) for result in results]
     _share_plotly_js(results, out_dir)
@@ -399,18 +395,6 @@ def _run(run: _Run, out_dir: Path, language: str, timeout: float | None, environ
     return JobResult(run.case, run.phase.id, output, found, time.perf_counter() - started, reason)
 
 
-def _run_in_thread(
-    run: _Run, out_dir: Path, language: str, timeout: float | None, environment: Mapping[str, str]
-) -> JobResult:
-    """:func:`_run` in a worker thread of the batch, closing the event loop papermill opened in it."""
-    try:
-        return _run(run, out_dir, language, timeout, environment)
-    finally:
-        with contextlib.suppress(RuntimeError):  # no loop in this thread: nothing to close
-            asyncio.get_event_loop_policy().get_event_loop().close()
-        asyncio.set_event_loop(None)
-
-
 def _paths(run: _Run, out_dir: Path, language: str) -> tuple[Path, Path]:
     """Where a run's executed notebook and its report go: in the case's folder, or at the top for an overview."""
     if run.phase != workflow.OVERVIEW:
@@ -431,34 +415,6 @@ def _run_in_order(runs: Sequence[_Run], settings: _Settings) -> list[JobResult]:
                 failed.add(run.case)
         settings.on_done(1)
     return results
-
-
-@contextmanager
-def _executor(workers: int, scheduler: str | None) -> Iterator[Executor]:
-    """Where the jobs run: ``workers`` threads of this process, or the Dask cluster at ``scheduler``.
-
-    Threads, not processes: a run's work is done by its kernel, a process of
-    its own; the batch only relays messages and writes files. Worker processes
-    each had to start and import papermill, which cost the 4-run diagnose batch
-    as much as it gained (speed-up 1.0–1.3 with 2 processes, 2.0 with 2 threads,
-    ``benchmarks/README.md``). Every path a run uses is absolute: papermill
-    changes the process's working directory while it runs.
-    """
-    if scheduler is None:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hlo-batch") as pool:
-            yield pool
-        return
-    from distributed import Client  # only with --scheduler: a second of imports a local batch does without
-
-    try:
-        client = Client(scheduler, timeout=SCHEDULER_CONNECT_SECONDS, set_as_default=False)  # type: ignore[no-untyped-call]
-    except (OSError, ValueError) as error:  # TimeoutError is an OSError; ValueError: not an address
-        raise WorkbookError(
-            f"cannot reach the Dask scheduler at {scheduler} ({error}); start one with `dask scheduler` "
-            "and give the address it prints, e.g. --scheduler tcp://127.0.0.1:8786"
-        ) from None
-    with client, client.get_executor(pure=False) as executor:  # type: ignore[no-untyped-call]  # pure=False: two runs never share a result
-        yield executor
 
 
 def _run_in_parallel(
