@@ -106,9 +106,11 @@ def voila_server(
     """
     port = free_port()
     command = voila_command(port, notebooks=notebooks, pool=pool)
-    env = {**(env or {}), **({} if guarded else {GUARD_VARIABLE: "0"})}
+    unguarded = {} if guarded else {GUARD_VARIABLE: "0"}
     with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {}), **unguarded}
+        )
     server = VoilaServer(f"http://127.0.0.1:{port}", process, Path(log.name))
     deadline = time.monotonic() + START_SECONDS
     while True:

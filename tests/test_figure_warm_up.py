@@ -13,6 +13,7 @@ from hlo_design.base.vocabulary import Vocabulary
 from hlo_design.casefile.loading import load_case
 from hlo_design.render.figures.empty import EMPTY_META
 from hlo_design.render.figures.warm_up import WARM_UP_CASES, warm_up_figures
+from hlo_design.ui import session
 
 NOT_FIGURES = {"theme", "empty", "warm_up"}
 """Modules of the package that build no figure of their own (helpers, the empty state, this warm-up)."""
@@ -46,3 +47,11 @@ def test_between_the_cases_every_figure_is_drawn_from_data(builders: dict[str, l
             name = builder.func.__name__  # type: ignore[attr-defined]
             drawn[name] = drawn.get(name, False) or bool(figure.data and figure.layout.meta != EMPTY_META)
     assert [name for name, data in drawn.items() if not data] == []
+
+
+def test_a_pool_kernel_warms_the_figures_up_before_its_viewer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``preload`` (run by a pre-heated kernel before it waits) builds every kind of figure once."""
+    warmed: list[str] = []
+    monkeypatch.setattr(session, "warm_up", lambda vocabulary: warmed.append(vocabulary.language))
+    session.preload()
+    assert warmed == ["nl"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
+from hlo_design.ui.session import with_session
 from hlo_design.ui.shared_models import FrozenModelError, shared_layout, sharing_models
 
 
@@ -61,3 +62,15 @@ def test_a_closed_shared_model_is_built_again() -> None:
     assert again is not layout
     assert again.comm is not None
     assert widgets.Button(layout=again).layout.width == "6em"
+
+
+def test_a_page_section_builds_its_widgets_sharing() -> None:
+    """``with_session`` (every section of a phase page) is where sharing is on; outside it, it is off again."""
+
+    @with_session
+    def section(_session: object, count: int) -> list[widgets.Button]:
+        return [widgets.Button() for _ in range(count)]
+
+    first, second = section(object(), 2)  # type: ignore[arg-type]  # any open session will do
+    assert first.layout is second.layout
+    assert widgets.Button().layout is not first.layout

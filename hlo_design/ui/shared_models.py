@@ -2,21 +2,23 @@
 
 ipywidgets gives every control a Layout model of its own, and most controls a
 style model too, each with dozens of traits that the kernel builds, serialises
-and sends, and the browser turns into a model. Of the 1,308 widget models the
-diagnosis page created, 483 were layouts and 400 styles, nearly all alike
-(``benchmarks/README.md``). While a page section is built
+and sends, and the browser turns into a model. Of the 1,320 widget models the
+diagnosis page created, 489 were layouts and about 400 styles, nearly all alike
+(541 models once shared; ``benchmarks/README.md``). While a page section is built
 (:func:`sharing_models`, entered by :func:`hlo_design.ui.session.with_session`),
 widgets that get no layout or style, or get one as a dict, share one per set
 of values; :func:`shared_layout` does the same for a layout given explicitly.
 
-A shared model that was closed (``Widget.close_all()``) is built again on its
-next use. A shared model is frozen: setting one of its traits raises, because the change
+A shared model is frozen: setting one of its traits raises, because the change
 would reach every widget sharing it. A widget whose layout changes after it is
 built (hidden, shown again) is given its own: ``layout=widgets.Layout(...)``.
+A shared model that was closed (``Widget.close_all()``) is built again on its
+next use.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -78,17 +80,12 @@ def _frozen_class(klass: Any) -> Any:
     return _FROZEN[klass]
 
 
-_installed: list[bool] = []
-
-
+@functools.cache
 def _install() -> None:
-    """Teach each ``layout`` and ``style`` trait of ipywidgets to hand out shared models while sharing is on."""
-    if _installed:
-        return
+    """Teach each ``layout`` and ``style`` trait of ipywidgets to hand out shared models while sharing is on (once)."""
     for trait in _model_traits():
         trait.make_dynamic_default = _default_of(trait, trait.make_dynamic_default)
         trait.validate = _validate_of(trait, trait.validate)
-    _installed.append(True)
 
 
 def _model_traits() -> list[InstanceDict]:
